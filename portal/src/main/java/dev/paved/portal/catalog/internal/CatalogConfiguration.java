@@ -1,0 +1,52 @@
+package dev.paved.portal.catalog.internal;
+
+import dev.paved.plugin.catalog.CatalogProcessor;
+import dev.paved.plugin.catalog.LocationReader;
+import dev.paved.portal.catalog.CatalogProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the catalog's extension points: the built-in processors and readers are ordinary
+ * implementations of the plugin API, and plugins add theirs as Spring beans or through {@link
+ * ServiceLoader}.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+  @Bean
+  MetadataProcessor metadataProcessor() {
+    return new MetadataProcessor();
+  }
+
+  @Bean
+  BackstageKindsProcessor backstageKindsProcessor() {
+    return new BackstageKindsProcessor();
+  }
+
+  @Bean
+  FileLocationReader fileLocationReader(CatalogProperties properties) {
+    return new FileLocationReader(properties.fileRoots(), properties.maxFileSize().toBytes());
+  }
+
+  @Bean
+  GitLocationReader gitLocationReader(CatalogProperties properties) {
+    return new GitLocationReader(properties.git(), properties.maxFileSize().toBytes());
+  }
+
+  @Bean
+  CatalogExtensions catalogExtensions(ObjectProvider<CatalogProcessor> processors, ObjectProvider<LocationReader> readers) {
+    List<CatalogProcessor> allProcessors = new ArrayList<>(processors.orderedStream().toList());
+    ServiceLoader.load(CatalogProcessor.class).forEach(allProcessors::add);
+    List<LocationReader> allReaders = new ArrayList<>(readers.orderedStream().toList());
+    ServiceLoader.load(LocationReader.class).forEach(allReaders::add);
+    return new CatalogExtensions(List.copyOf(allProcessors), List.copyOf(allReaders));
+  }
+
+  /** Every processor and reader, from Spring and from {@link ServiceLoader}. */
+  record CatalogExtensions(List<CatalogProcessor> processors, List<LocationReader> readers) {}
+}

@@ -1,0 +1,132 @@
+package dev.paved.portal.catalog.internal;
+
+import dev.paved.plugin.catalog.LocationException;
+import dev.paved.portal.catalog.CatalogException;
+import dev.paved.portal.catalog.CatalogException.Reason;
+import dev.paved.portal.catalog.CatalogLocations;
+import dev.paved.portal.catalog.CatalogProperties;
+import dev.paved.portal.catalog.LocationView;
+import dev.paved.portal.catalog.internal.LocationStore.StoredLocation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Registration, refresh and removal of locations, for the UI and the REST API. */
+@Service
+class CatalogLocationService implements CatalogLocations {
+  private static final Logger log = LoggerFactory.getLogger(CatalogLocationService.class);
+  private final LocationStore locations;
+  private final LocationProcessor processor;
+  private final CatalogChangeNotifier changes;
+
+  CatalogLocationService(LocationStore locations, LocationProcessor processor, CatalogChangeNotifier changes) {
+    this.locations = locations;
+    this.processor = processor;
+    this.changes = changes;
+  }
+
+  @Override
+  public List<LocationView> list() {
+    return locations.views();
+  }
+
+  @Override
+  public Optional<LocationView> get(String id) {
+    return parseId(id).flatMap(locations::view);
+  }
+
+  @Override
+  public Preview preview(String type, String target) {
+    String normalised = normalise(type, target);
+    try {
+      return processor.preview(type, normalised);
+    } catch (LocationException e) {
+      throw new CatalogException(Reason.UNREADABLE, e.getMessage());
+    }
+  }
+
+  @Override
+  public RefreshOutcome register(String type, String target) {
+    String normalised = normalise(type, target);
+    if (locations.find(type, normalised).isPresent()) {
+      throw new CatalogException(Reason.CONFLICT, "location " + type + ":" + normalised + " is already registered");
+    }
+    // Read it once before storing anything: an unreachable or malformed source leaves nothing behind.
+    try {
+      processor.reader(type).checkTarget(normalised);
+      processor.open(type, normalised).close();
+    } catch (LocationException e) {
+      throw new CatalogException(Reason.UNREADABLE, e.getMessage());
+    }
+    StoredLocation stored = locations.create(type, normalised, "user");
+    log.info("Registered {} location {}", type, normalised);
+    return refresh(stored);
+  }
+
+  @Override
+  public RefreshOutcome refresh(String id) {
+    StoredLocation stored = parseId(id).flatMap(locations::find)
+        .orElseThrow(() -> new CatalogException(Reason.NOT_FOUND, "no location with id " + id));
+    return refresh(stored);
+  }
+
+  RefreshOutcome refresh(StoredLocation stored) {
+    LocationProcessor.RefreshResult result = processor.refresh(stored);
+    if (result.written() > 0 || result.removed() > 0) {
+      changes.changed();
+    }
+    LocationView view = locations.view(stored.id()).orElseThrow();
+    return new RefreshOutcome(view, result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.written(), result.removed());
+  }
+
+  @Override
+  public void delete(String id) {
+    StoredLocation stored = parseId(id).flatMap(locations::find)
+        .orElseThrow(() -> new CatalogException(Reason.NOT_FOUND, "no location with id " + id));
+    if ("config".equals(stored.origin())) {
+      throw new CatalogException(Reason.INVALID, "location " + stored.target()
+          + " comes from the configuration (paved.catalog.locations); remove it there");
+    }
+    locations.delete(stored.id());
+    changes.changed();
+    log.info("Deleted {} location {} and its entities", stored.type(), stored.target());
+  }
+
+  private String normalise(String type, String target) {
+    if (type == null || target == null || target.isBlank()) {
+      throw new CatalogException(Reason.INVALID, "a location needs a type (git or file) and a target");
+    }
+    try {
+      processor.reader(type);
+    } catch (LocationException e) {
+      throw new CatalogException(Reason.INVALID, e.getMessage());
+    }
+    String trimmed = target.trim();
+    if (trimmed.length() > 2000) {
+      throw new CatalogException(Reason.INVALID, "the target is longer than 2000 characters");
+    }
+    if ("file".equals(type)) {
+      return Path.of(trimmed).toAbsolutePath().normalize().toString();
+    }
+    if ("git".equals(type)) {
+      try {
+        return dev.paved.portal.catalog.GitTarget.fromUserInput(trimmed).toString();
+      } catch (IllegalArgumentException e) {
+        throw new CatalogException(Reason.INVALID, e.getMessage());
+      }
+    }
+    return trimmed;
+  }
+
+  private static Optional<UUID> parseId(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+}

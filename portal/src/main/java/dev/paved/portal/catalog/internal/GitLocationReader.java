@@ -1,0 +1,226 @@
+package dev.paved.portal.catalog.internal;
+
+import dev.paved.plugin.catalog.LocationException;
+import dev.paved.plugin.catalog.LocationReader;
+import dev.paved.plugin.catalog.SourceFile;
+import dev.paved.plugin.catalog.SourceSnapshot;
+import dev.paved.portal.catalog.CatalogProperties;
+import dev.paved.portal.catalog.GitTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * Reads descriptors from a branch of a Git repository with JGit. Each repository is kept as a shallow
+ * bare clone in the cache folder and fetched on every refresh; files are read straight from the commit's
+ * tree, so nothing is checked out and no path can leave the repository.
+ */
+final class GitLocationReader implements LocationReader {
+  private final CatalogProperties.Git settings;
+  private final long maxFileSize;
+  private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  GitLocationReader(CatalogProperties.Git settings, long maxFileSize) {
+    this.settings = settings;
+    this.maxFileSize = maxFileSize;
+  }
+
+  @Override
+  public String type() {
+    return "git";
+  }
+
+  @Override
+  public void checkTarget(String target) throws LocationException {
+    GitTarget git = parse(target);
+    if (git.isFileUrl() && !settings.allowFileUrls()) {
+      throw new LocationException("file:// repositories are not allowed here (paved.catalog.git.allow-file-urls)");
+    }
+  }
+
+  @Override
+  public SourceSnapshot open(String target) throws LocationException {
+    checkTarget(target);
+    GitTarget git = parse(target);
+    ReentrantLock lock = locks.computeIfAbsent(git.repositoryUrl() + "#" + git.branch(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      Path dir = settings.cacheDir().resolve(FileLocationReader.sha256(
+          (git.repositoryUrl() + "#" + git.branch()).getBytes(StandardCharsets.UTF_8)).substring(0, 24));
+      Repository repo = fetch(git, dir);
+      try {
+        ObjectId head = repo.resolve("refs/heads/" + git.branch());
+        if (head == null) {
+          throw new LocationException("branch '" + git.branch() + "' was not found in " + git.repositoryUrl());
+        }
+        RevCommit commit;
+        try (RevWalk walk = new RevWalk(repo)) {
+          commit = walk.parseCommit(head);
+        }
+        List<String> entries = entries(repo, commit, git);
+        return new Snapshot(repo, commit, git, entries);
+      } catch (IOException e) {
+        repo.close();
+        throw new LocationException("could not read " + git + ": " + e.getMessage(), e);
+      } catch (LocationException | RuntimeException e) {
+        repo.close();
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Repository fetch(GitTarget git, Path dir) throws LocationException {
+    int timeout = (int) Math.max(1, settings.timeout().toSeconds());
+    String branchRef = "refs/heads/" + git.branch();
+    try {
+      if (Files.isDirectory(dir.resolve("objects"))) {
+        Git existing = Git.open(dir.toFile());
+        try {
+          existing.fetch().setRemote("origin").setRefSpecs("+" + branchRef + ":" + branchRef)
+              .setDepth(1).setTimeout(timeout).call();
+          return existing.getRepository();
+        } catch (TransportException e) {
+          existing.close();
+          throw e;
+        } catch (GitAPIException | RuntimeException e) {
+          // a damaged cache is not the user's problem: start again from a fresh clone
+          existing.close();
+          FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY);
+        }
+      }
+      Files.createDirectories(dir.getParent());
+      Path tmp = Files.createTempDirectory(dir.getParent(), "clone-");
+      try (Git cloned = Git.cloneRepository().setURI(git.repositoryUrl()).setDirectory(tmp.toFile())
+          .setBare(true).setBranchesToClone(List.of(branchRef)).setBranch(branchRef)
+          .setDepth(1).setTimeout(timeout).call()) {
+        // only a complete clone takes the cache slot
+      } catch (GitAPIException | RuntimeException e) {
+        FileUtils.delete(tmp.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+        throw e;
+      }
+      Files.move(tmp, dir);
+      return Git.open(dir.toFile()).getRepository();
+    } catch (TransportException e) {
+      throw new LocationException(unreachable(git, e), e);
+    } catch (GitAPIException e) {
+      throw new LocationException("could not fetch " + git.repositoryUrl() + " (branch " + git.branch() + "): "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new LocationException("could not store a copy of " + git.repositoryUrl() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LocationException("could not fetch " + git.repositoryUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String unreachable(GitTarget git, TransportException e) {
+    String reason = e.getMessage() == null ? "" : e.getMessage();
+    if (reason.contains("Remote branch") || reason.contains("not found in upstream")) {
+      return "branch '" + git.branch() + "' was not found in " + git.repositoryUrl();
+    }
+    return "could not reach " + git.repositoryUrl() + " (" + reason
+        + "). Check the URL and that the Git server is up; the entities read last time are kept.";
+  }
+
+  private static List<String> entries(Repository repo, RevCommit commit, GitTarget git)
+      throws IOException, LocationException {
+    try (TreeWalk walk = TreeWalk.forPath(repo, git.path(), commit.getTree())) {
+      if (walk == null) {
+        throw new LocationException(git.path() + " does not exist on branch " + git.branch() + " of " + git.repositoryUrl());
+      }
+      if (walk.getFileMode(0) != FileMode.TREE) {
+        return List.of(git.path());
+      }
+    }
+    List<String> files = new ArrayList<>();
+    try (TreeWalk walk = new TreeWalk(repo)) {
+      walk.addTree(commit.getTree());
+      walk.setRecursive(true);
+      String prefix = git.path().endsWith("/") ? git.path() : git.path() + "/";
+      while (walk.next()) {
+        String p = walk.getPathString();
+        if (p.startsWith(prefix) && (p.endsWith(".yaml") || p.endsWith(".yml"))) {
+          files.add(p);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static GitTarget parse(String target) throws LocationException {
+    try {
+      return GitTarget.parse(target);
+    } catch (IllegalArgumentException e) {
+      throw new LocationException(e.getMessage());
+    }
+  }
+
+  private final class Snapshot implements SourceSnapshot {
+    private final Repository repo;
+    private final RevCommit commit;
+    private final GitTarget git;
+    private final List<String> entries;
+
+    Snapshot(Repository repo, RevCommit commit, GitTarget git, List<String> entries) {
+      this.repo = repo;
+      this.commit = commit;
+      this.git = git;
+      this.entries = entries;
+    }
+
+    @Override
+    public List<String> entryPaths() {
+      return entries;
+    }
+
+    @Override
+    public String revision() {
+      return commit.name();
+    }
+
+    @Override
+    public SourceFile read(String path) throws LocationException {
+      try (TreeWalk walk = TreeWalk.forPath(repo, path, commit.getTree())) {
+        if (walk == null || walk.getFileMode(0) == FileMode.TREE) {
+          throw new LocationException(path + " does not exist on branch " + git.branch() + " of " + git.repositoryUrl());
+        }
+        ObjectId blob = walk.getObjectId(0);
+        ObjectLoader loader = repo.open(blob);
+        if (loader.getSize() > maxFileSize) {
+          throw new LocationException(path + " is " + loader.getSize() + " bytes, more than the " + maxFileSize
+              + " bytes allowed (paved.catalog.max-file-size)");
+        }
+        return new SourceFile(path, loader.getBytes(), blob.name());
+      } catch (IOException e) {
+        throw new LocationException("could not read " + path + " from " + git.repositoryUrl() + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public String displayUrl(String path) {
+      return git.repositoryUrl() + "#" + git.branch() + ":" + path;
+    }
+
+    @Override
+    public void close() {
+      repo.close();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.paved.portal.catalog.ui;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.paved.portal.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The catalog's entries in the main navigation. */
+@Configuration(proxyBeanMethods = false)
+class CatalogNavigation {
+
+  @Bean
+  NavigationItem catalogNavigation() {
+    return new NavigationItem("Catalog", "Catalog", CatalogView.class, VaadinIcon.LIST, 10);
+  }
+
+  @Bean
+  NavigationItem registerNavigation() {
+    return new NavigationItem("Catalog", "Register existing component", RegisterView.class, VaadinIcon.PLUS_CIRCLE_O, 20);
+  }
+
+  @Bean
+  NavigationItem locationsNavigation() {
+    return new NavigationItem("Admin", "Catalog locations", LocationsView.class, VaadinIcon.DATABASE, 900);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.paved.portal.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app shell: a header and a navigation drawer filled from the {@link NavigationItem}s the features
+ * contribute. The drawer collapses behind a toggle on narrow screens.
+ */
+@Layout
+public class MainLayout extends AppLayout {
+
+  public MainLayout(List<NavigationItem> items) {
+    DrawerToggle toggle = new DrawerToggle();
+    toggle.setAriaLabel("Menu");
+    Span brand = new Span("Paved");
+    brand.addClassName("paved-brand");
+    Anchor api = new Anchor("/api/openapi", "API");
+    api.setTarget("_blank");
+    api.getElement().setAttribute("title", "OpenAPI description of the REST API");
+    HorizontalLayout header = new HorizontalLayout(toggle, brand);
+    header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    header.setWidthFull();
+    HorizontalLayout right = new HorizontalLayout(api);
+    right.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
+    header.add(right);
+    addToNavbar(header);
+    setPrimarySection(Section.DRAWER);
+    addToDrawer(new Scroller(navigation(items)));
+  }
+
+  private static SideNav navigation(List<NavigationItem> items) {
+    SideNav nav = new SideNav();
+    nav.setId("main-nav");
+    Map<String, SideNavItem> sections = new LinkedHashMap<>();
+    for (NavigationItem item : items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList()) {
+      SideNavItem link = new SideNavItem(item.label(), item.view(), item.icon().create());
+      SideNavItem section = sections.computeIfAbsent(item.section(), s -> {
+        SideNavItem header = new SideNavItem(s);
+        header.setPrefixComponent(VaadinIcon.FOLDER_O.create());
+        header.setExpanded(true);
+        nav.addItem(header);
+        return header;
+      });
+      section.addItem(link);
+    }
+    return nav;
+  }
+}
