@@ -126,7 +126,10 @@ final class DescriptorParser {
         next = new ParsedDocument(docIndex, errorLine, null, describe(e, errorLine));
       } catch (YamlEngineException e) {
         finished = true;
-        next = new ParsedDocument(docIndex, line, null, "invalid YAML: " + firstLine(e.getMessage()));
+        String message = firstLine(e.getMessage());
+        next = new ParsedDocument(docIndex, line, null, message.contains("aliases")
+            ? "too many YAML aliases (more than " + MAX_ALIASES + "); alias bombs are refused"
+            : "invalid YAML: " + message);
       }
     }
   }

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcCatalogQueries implements CatalogQueries {
   private static final String SUMMARY_COLUMNS =
-      "entity_ref, kind, namespace, name, title, description, spec_type, lifecycle, owner_ref, system_ref, tags,"
-          + " errors <> '[]'::jsonb";
+      "e.entity_ref, e.kind, e.namespace, e.name, e.title, e.description, e.spec_type, e.lifecycle, e.owner_ref,"
+          + " e.system_ref, e.tags, e.errors <> '[]'::jsonb";
   /** Backstage's entity shape: the stored body with the relations this entity is the source of. */
   private static final String ENTITY_JSON =
       "json_build_object('apiVersion', e.body->'apiVersion', 'kind', e.body->'kind', 'metadata',"
@@ -59,7 +59,7 @@ class JdbcCatalogQueries implements CatalogQueries {
     args.add(limit);
     args.add(offset);
     List<EntitySummary> items = jdbc.query("select " + SUMMARY_COLUMNS + " from catalog_entity e" + where.sql()
-        + " order by name, entity_ref limit ? offset ?", this::summary, args.toArray());
+        + " order by e.name, e.entity_ref limit ? offset ?", this::summary, args.toArray());
     return new Page<>(items, total(where, offset, limit, items.size()), offset, limit);
   }
 
@@ -77,7 +77,7 @@ class JdbcCatalogQueries implements CatalogQueries {
     args.add(limit);
     args.add(offset);
     List<String> items = jdbc.queryForList("select " + ENTITY_JSON + " from catalog_entity e" + where.sql()
-        + " order by name, entity_ref limit ? offset ?", String.class, args.toArray());
+        + " order by e.name, e.entity_ref limit ? offset ?", String.class, args.toArray());
     return new Page<>(items, total(where, offset, limit, items.size()), offset, limit);
   }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class CatalogNavigation {
 
   @Bean
-  NavigationItem catalogNavigation() {
+  NavigationItem catalogListNavigation() {
     return new NavigationItem("Catalog", "Catalog", CatalogView.class, VaadinIcon.LIST, 10);
   }
 
