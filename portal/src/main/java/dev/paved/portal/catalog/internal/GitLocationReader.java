@@ -132,11 +132,11 @@ final class GitLocationReader implements LocationReader {
 
   private static String unreachable(GitTarget git, TransportException e) {
     String reason = e.getMessage() == null ? "" : e.getMessage();
-    if (reason.contains("Remote branch") || reason.contains("not found in upstream")) {
+    if (reason.contains("Remote branch") || reason.contains("not found in upstream") || reason.contains("available for fetch")) {
       return "branch '" + git.branch() + "' was not found in " + git.repositoryUrl();
     }
     return "could not reach " + git.repositoryUrl() + " (" + reason
-        + "). Check the URL and that the Git server is up; the entities read last time are kept.";
+        + "). Check the URL and that the Git server is up.";
   }
 
   private static List<String> entries(Repository repo, RevCommit commit, GitTarget git)
