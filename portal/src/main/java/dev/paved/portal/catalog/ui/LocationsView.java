@@ -43,7 +43,7 @@ public class LocationsView extends VerticalLayout {
     grid.addColumn(LocationView::entityCount).setHeader("Entities").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(l -> l.refreshedAt() == null ? "never" : TIME.format(l.refreshedAt())).setHeader("Last refresh")
         .setAutoWidth(true).setFlexGrow(0);
-    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setKey("actions");
     grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(LocationsView::problems));
     grid.setDetailsVisibleOnClick(true);
     add(new H2("Catalog locations"), grid);
