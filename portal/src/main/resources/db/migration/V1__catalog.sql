@@ -69,6 +69,7 @@ create table catalog_relation (
     target_ref  text not null
 );
 
-create index catalog_relation_source on catalog_relation (source_ref, type);
+-- covers the relation lookups of the entity page and the REST API as index-only scans
+create index catalog_relation_source on catalog_relation (source_ref, type, target_ref);
 create index catalog_relation_target on catalog_relation (target_ref);
 create index catalog_relation_origin on catalog_relation (origin_id);

@@ -137,6 +137,14 @@ class EntityStore {
     });
   }
 
+  /**
+   * Refreshes the planner's statistics and the visibility map after a bulk change, so the next queries
+   * use the right indexes (index-only scans for relations) instead of guessing from an empty table.
+   */
+  void vacuumAnalyze() {
+    jdbc.execute("vacuum (analyze) catalog_entity, catalog_relation");
+  }
+
   int countByLocation(UUID locationId) {
     Integer n = jdbc.queryForObject("select count(*) from catalog_entity where location_id = ?", Integer.class, locationId);
     return n == null ? 0 : n;

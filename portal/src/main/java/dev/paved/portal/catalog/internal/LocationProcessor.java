@@ -49,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LocationProcessor {
   private static final Logger log = LoggerFactory.getLogger(LocationProcessor.class);
   private static final int BATCH = 500;
+  /** Changes of this size make the table statistics stale enough to mislead the query planner. */
+  private static final int BULK_CHANGE = 1000;
   static final String MANAGED_BY_LOCATION = "backstage.io/managed-by-location";
   static final String MANAGED_BY_ORIGIN = "backstage.io/managed-by-origin-location";
 
@@ -411,6 +413,9 @@ class LocationProcessor {
         locations.recordResult(location.id(), status, message, problems,
             new Fingerprint(snapshot.revision(), files), count[0]);
       });
+      if (written + removed[0] >= BULK_CHANGE) {
+        entities.vacuumAnalyze();
+      }
       return new RefreshResult(Outcome.PROCESSED, count[0], written, removed[0], problems.size(),
           message == null ? "ok" : message.toLowerCase(Locale.ROOT));
     }

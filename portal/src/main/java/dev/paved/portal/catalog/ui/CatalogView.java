@@ -63,6 +63,7 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     bar.getStyle().set("gap", "var(--lumo-space-s)");
     bar.setWidthFull();
     addFilter(bar, "kind", "Kind", facets.kinds());
+    filters.get("kind").setItemLabelGenerator(Kinds::label);
     addFilter(bar, "type", "Type", facets.types());
     addFilter(bar, "owner", "Owner", facets.owners());
     addFilter(bar, "lifecycle", "Lifecycle", facets.lifecycles());
@@ -98,7 +99,7 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
     grid.addComponentColumn(CatalogView::nameCell).setHeader("Name").setAutoWidth(true).setFlexGrow(2)
         .setKey("name");
-    grid.addColumn(EntitySummary::kind).setHeader("Kind").setAutoWidth(true).setKey("kind");
+    grid.addColumn(e -> Kinds.label(e.kind())).setHeader("Kind").setAutoWidth(true).setKey("kind");
     grid.addColumn(EntitySummary::type).setHeader("Type").setAutoWidth(true).setKey("type");
     grid.addColumn(e -> shortRef(e.owner())).setHeader("Owner").setAutoWidth(true).setKey("owner");
     grid.addColumn(e -> shortRef(e.system())).setHeader("System").setAutoWidth(true).setKey("system");

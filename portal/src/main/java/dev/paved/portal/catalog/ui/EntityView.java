@@ -101,7 +101,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     title = s.displayName() + " · Paved";
     H2 heading = new H2(s.displayName());
     heading.setId("entity-title");
-    Span kind = chip(capitalise(s.kind()) + (s.type() == null ? "" : " · " + s.type()));
+    Span kind = chip(Kinds.label(s.kind()) + (s.type() == null ? "" : " · " + s.type()));
     Span ref = new Span(s.ref());
     ref.addClassName("paved-muted");
     add(heading, new Div(kind, ref));

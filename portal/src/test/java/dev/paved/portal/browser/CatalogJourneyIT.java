@@ -1,0 +1,135 @@
+package dev.paved.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.portal.PavedApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The catalog journey in a real browser (Debian's Chromium, headless): open the portal, filter the
+ * catalog, open an entity. Screenshots land in {@code target/screenshots}; the README's come from here.
+ */
+@SpringBootTest(classes = PavedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogJourneyIT {
+  static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static WebDriver browser;
+  static Path work;
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    work = Files.createTempDirectory("paved-browser-");
+    registry.add("paved.database.embedded.data-dir", () -> work.resolve("postgres").toString());
+    registry.add("paved.catalog.locations[0].type", () -> "file");
+    registry.add("paved.catalog.locations[0].target", () -> REPO_ROOT.resolve("catalog-info/catalog-info.yaml").toString());
+    registry.add("paved.catalog.file-roots[0]", () -> REPO_ROOT.resolve("catalog-info").toString());
+    registry.add("paved.catalog.git.cache-dir", () -> work.resolve("git-cache").toString());
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("paved-chromium-"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1400, 900));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  private List<String> gridTexts() {
+    return browser.findElements(By.cssSelector("#catalog-grid vaadin-grid-cell-content")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+  }
+
+  @Test
+  void aDeveloperFiltersTheCatalogAndOpensAService() throws IOException {
+    browser.get("http://127.0.0.1:" + port + "/");
+    waiting().until(d -> gridTexts().contains("Payments service"));
+    screenshot("catalog");
+
+    WebElement search = browser.findElement(By.cssSelector("#catalog-search input"));
+    search.sendKeys("payments");
+    waiting().until(d -> !gridTexts().contains("Search service") && gridTexts().contains("Payments API"));
+    assertThat(browser.getCurrentUrl()).contains("q=payments");
+    screenshot("catalog-filtered");
+
+    browser.findElements(By.cssSelector("#catalog-grid vaadin-grid-cell-content")).stream()
+        .filter(e -> e.getText().equals("Payments service")).findFirst().orElseThrow().click();
+    waiting().until(d -> d.getCurrentUrl().contains("catalog/component/default/payments-service"));
+    WebElement title = waiting().until(d -> d.findElement(By.id("entity-title")));
+    assertThat(title.getText()).isEqualTo("Payments service");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Authorises and captures card payments");
+    screenshot("entity");
+
+    browser.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().equals("Relations"))
+        .findFirst().orElseThrow().click();
+    waiting().until(d -> d.findElement(By.id("entity-relations")).getText().contains("Provides APIs"));
+    screenshot("entity-relations");
+  }
+
+  @Test
+  void aSharedLinkOpensTheSameFilteredViewAndWorksAtPhoneWidth() throws IOException {
+    browser.manage().window().setSize(new Dimension(420, 860));
+    try {
+      browser.get("http://127.0.0.1:" + port + "/catalog?kind=api&owner=team-payments");
+      waiting().until(d -> gridTexts().contains("Payments API"));
+      assertThat(gridTexts()).contains("Ledger events").doesNotContain("Search API", "Payments service");
+      screenshot("catalog-phone");
+    } finally {
+      browser.manage().window().setSize(new Dimension(1400, 900));
+    }
+  }
+
+  @Test
+  void theApiPageRendersTheDefinition() throws IOException {
+    browser.get("http://127.0.0.1:" + port + "/catalog/api/default/payments-api");
+    waiting().until(d -> d.findElement(By.id("entity-title")).getText().equals("Payments API"));
+    browser.findElements(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().equals("Definition"))
+        .findFirst().orElseThrow().click();
+    waiting().until(d -> d.findElement(By.id("api-definition")).getText().contains("/payments/{id}/refunds"));
+    screenshot("api-definition");
+  }
+}
