@@ -15,12 +15,13 @@ public interface CatalogQueries {
 
   /**
    * The same page as JSON documents in Backstage's shape (the entity with its {@code relations}), for
-   * the REST API, rendered by the database to keep large pages cheap.
+   * the REST API: rendered by the database and passed on as UTF-8 bytes, never decoded, to keep large
+   * pages cheap.
    */
-  Page<String> findJson(EntityFilter filter, int offset, int limit);
+  Page<byte[]> findJson(EntityFilter filter, int offset, int limit);
 
-  /** One entity as JSON in Backstage's shape, with its relations. */
-  Optional<String> getJson(EntityRef ref);
+  /** One entity as UTF-8 JSON in Backstage's shape, with its relations. */
+  Optional<byte[]> getJson(EntityRef ref);
 
   /** Everything the entity page shows. */
   Optional<EntityDetails> get(EntityRef ref);

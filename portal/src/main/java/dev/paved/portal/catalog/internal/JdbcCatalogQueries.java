@@ -78,17 +78,18 @@ class JdbcCatalogQueries implements CatalogQueries {
   }
 
   @Override
-  public Page<String> findJson(EntityFilter filter, int offset, int limit) {
+  public Page<byte[]> findJson(EntityFilter filter, int offset, int limit) {
     Where where = where(filter);
     List<Object> args = new ArrayList<>(where.args());
     args.add(limit);
     args.add(offset);
     long[] total = {-1};
-    List<String> items = jdbc.query("select " + ENTITY_JSON + ", e.total from (" + PAGE.formatted(where.sql())
+    // getBytes on a text column hands over the UTF-8 bytes PostgreSQL sent, with no decoding
+    List<byte[]> items = jdbc.query("select " + ENTITY_JSON + ", e.total from (" + PAGE.formatted(where.sql())
         + ") e order by e.name, e.entity_ref",
         (rs, i) -> {
           total[0] = rs.getLong(2);
-          return rs.getString(1);
+          return rs.getBytes(1);
         }, args.toArray());
     return new Page<>(items, total(where, offset, items.size(), total[0]), offset, limit);
   }
@@ -106,9 +107,9 @@ class JdbcCatalogQueries implements CatalogQueries {
   }
 
   @Override
-  public Optional<String> getJson(EntityRef ref) {
-    return jdbc.queryForList("select " + ENTITY_JSON + " from catalog_entity e where entity_ref = ?", String.class,
-        ref.toString()).stream().findFirst();
+  public Optional<byte[]> getJson(EntityRef ref) {
+    return jdbc.query("select " + ENTITY_JSON + " from catalog_entity e where entity_ref = ?",
+        (rs, i) -> rs.getBytes(1), ref.toString()).stream().findFirst();
   }
 
   @Override

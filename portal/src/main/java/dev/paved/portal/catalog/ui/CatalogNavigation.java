@@ -16,7 +16,7 @@ class CatalogNavigation {
 
   @Bean
   NavigationItem registerNavigation() {
-    return new NavigationItem("Catalog", "Register existing component", RegisterView.class, VaadinIcon.PLUS_CIRCLE_O, 20);
+    return new NavigationItem("Catalog", "Register component", RegisterView.class, VaadinIcon.PLUS_CIRCLE_O, 20);
   }
 
   @Bean

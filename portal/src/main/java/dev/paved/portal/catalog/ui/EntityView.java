@@ -122,7 +122,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         .collect(Collectors.groupingBy(RelationView::type, LinkedHashMap::new, Collectors.toList()));
     String kindName = s.kind();
     if ("group".equals(kindName)) {
-      tabs.add("Members", relationList(byType.get("hasMember"), "No members."));
+      tabs.add("Members", members(byType));
       tabs.add("Owns", relationList(byType.get("ownerOf"), "This group owns nothing yet."));
     } else if ("user".equals(kindName)) {
       tabs.add("Groups", relationList(byType.get("memberOf"), "Not a member of any group."));
@@ -204,6 +204,18 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     dl.addClassName("paved-dl");
     values.forEach((k, v) -> term(dl, k, new Span(String.valueOf(v))));
     layout.add(dl);
+  }
+
+  /** A group's people and its child groups, the two ways a group is made up. */
+  private Component members(Map<String, List<RelationView>> byType) {
+    VerticalLayout layout = new VerticalLayout();
+    layout.setPadding(false);
+    layout.add(new H3("Members"), relationList(byType.get("hasMember"), "No members."));
+    layout.add(new H3("Child groups"), relationList(byType.get("parentOf"), "No child groups."));
+    if (byType.containsKey("childOf")) {
+      layout.add(new H3("Parent group"), relationList(byType.get("childOf"), ""));
+    }
+    return layout;
   }
 
   private Component relations(Map<String, List<RelationView>> byType) {

@@ -14,7 +14,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "catalog", description = "Entities and the locations they are read from")
 class CatalogController {
   static final int MAX_LIMIT = 1000;
+  private static final byte[] ITEMS_START = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
   private final CatalogQueries queries;
   private final CatalogLocations locations;
 
@@ -46,7 +49,7 @@ class CatalogController {
       + " (or comma-separated) matches any of its values. Ordered by name.")
   @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityPageDoc.class)))
   @GetMapping(value = "/entities", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> entities(
+  ResponseEntity<byte[]> entities(
       @Parameter(description = "kind, e.g. component") @RequestParam(required = false) List<String> kind,
       @Parameter(description = "spec.type, e.g. service") @RequestParam(required = false) List<String> type,
       @Parameter(description = "owner: team-a, group:team-a or group:default/team-a") @RequestParam(required = false) List<String> owner,
@@ -63,23 +66,28 @@ class CatalogController {
       throw new CatalogException(Reason.INVALID, "the search text is longer than 200 characters");
     }
     EntityFilter filter = new EntityFilter(kind, type, owner, lifecycle, system, tag, q);
-    Page<String> page = queries.findJson(filter, offset, limit);
-    StringBuilder body = new StringBuilder(256 + page.items().size() * 1024).append("{\"items\":[");
+    Page<byte[]> page = queries.findJson(filter, offset, limit);
+    int size = 128;
+    for (byte[] item : page.items()) {
+      size += item.length + 1;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+    body.writeBytes(ITEMS_START);
     for (int i = 0; i < page.items().size(); i++) {
       if (i > 0) {
-        body.append(',');
+        body.write(',');
       }
-      body.append(page.items().get(i));
+      body.writeBytes(page.items().get(i));
     }
-    body.append("],\"totalItems\":").append(page.total()).append(",\"offset\":").append(offset)
-        .append(",\"limit\":").append(limit).append('}');
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toString());
+    body.writeBytes(("],\"totalItems\":" + page.total() + ",\"offset\":" + offset + ",\"limit\":" + limit + "}")
+        .getBytes(StandardCharsets.UTF_8));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toByteArray());
   }
 
   @Operation(summary = "Get one entity with its relations")
   @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityDoc.class)))
   @GetMapping(value = "/entities/by-name/{kind}/{namespace}/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> entity(@PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
+  ResponseEntity<byte[]> entity(@PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
     EntityRef ref = new EntityRef(kind, namespace, name);
     return queries.getJson(ref)
         .map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))

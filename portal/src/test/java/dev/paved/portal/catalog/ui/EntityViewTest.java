@@ -65,8 +65,8 @@ class EntityViewTest extends UiTest {
         .contains("catalog/component/default/payments-service", "catalog/api/default/payments-api",
             "catalog/system/default/payments");
     UI.getCurrent().navigate("catalog/group/default/engineering");
-    _get(TabSheet.class, spec -> spec.withId("entity-tabs")).setSelectedIndex(3);
-    assertThat(allText()).contains("Child groups");
+    _get(TabSheet.class, spec -> spec.withId("entity-tabs")).setSelectedIndex(1);
+    assertThat(allText()).contains("Child groups", "Parent group");
     assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref).contains("catalog/group/default/platform");
   }
 
