@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,12 @@ public class MainLayout extends AppLayout {
     nav.setId("main-nav");
     Map<String, SideNavItem> sections = new LinkedHashMap<>();
     for (NavigationItem item : items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList()) {
-      SideNavItem link = new SideNavItem(item.label(), item.view(), item.icon().create());
+      int query = item.path().indexOf('?');
+      SideNavItem link = new SideNavItem(item.label(), query < 0 ? item.path() : item.path().substring(0, query),
+          item.icon().create());
+      if (query >= 0) {
+        link.setQueryParameters(QueryParameters.fromString(item.path().substring(query + 1)));
+      }
       SideNavItem section = sections.computeIfAbsent(item.section(), s -> {
         SideNavItem header = new SideNavItem(s);
         header.setPrefixComponent(VaadinIcon.FOLDER_O.create());

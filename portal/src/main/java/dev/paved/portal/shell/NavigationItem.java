@@ -1,6 +1,5 @@
 package dev.paved.portal.shell;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
@@ -9,8 +8,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
  *
  * @param section the group it is listed under, such as {@code Catalog} or {@code Admin}
  * @param label what the link says
- * @param view the route target
+ * @param path where it leads, a route with an optional query ({@code catalog?kind=template})
  * @param icon its icon
  * @param order position within the navigation, lower first
  */
-public record NavigationItem(String section, String label, Class<? extends Component> view, VaadinIcon icon, int order) {}
+public record NavigationItem(String section, String label, String path, VaadinIcon icon, int order) {}

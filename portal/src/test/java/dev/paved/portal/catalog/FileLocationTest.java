@@ -209,6 +209,25 @@ class FileLocationTest extends PortalTest {
   }
 
   @Test
+  void aHugeFileIsRefusedWithTheLimitAndNothingElseBreaks() throws Exception {
+    // 64 MB is the configured limit: one byte more is refused before it is parsed
+    Path file = FILES.resolve(unique("huge") + ".yaml");
+    try (var out = Files.newOutputStream(file)) {
+      byte[] block = ("# " + "x".repeat(1021) + "\n").getBytes();
+      for (int i = 0; i < 64 * 1024; i++) {
+        out.write(block);
+      }
+      out.write('\n');
+    }
+    int before = locations.list().size();
+    assertThatThrownBy(() -> locations.register("file", file.toString())).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("more than the 67108864 bytes allowed (paved.catalog.max-file-size)");
+    assertThat(locations.list()).hasSize(before);
+    Files.delete(file);
+    assertThat(exists("component:default/payments-service")).isTrue();
+  }
+
+  @Test
   void anUnchangedSourceIsNotReprocessedAndOnlyChangedEntitiesAreWritten() throws Exception {
     String a = unique("a");
     String b = unique("b");

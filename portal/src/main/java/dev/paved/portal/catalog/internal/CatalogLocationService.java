@@ -58,7 +58,11 @@ class CatalogLocationService implements CatalogLocations {
     // Read it once before storing anything: an unreachable or malformed source leaves nothing behind.
     try {
       processor.reader(type).checkTarget(normalised);
-      processor.open(type, normalised).close();
+      try (var snapshot = processor.open(type, normalised)) {
+        for (String entry : snapshot.entryPaths()) {
+          snapshot.read(entry); // missing, unreadable or oversized files are refused here, not stored
+        }
+      }
     } catch (LocationException e) {
       throw new CatalogException(Reason.UNREADABLE, e.getMessage());
     }

@@ -11,16 +11,22 @@ class CatalogNavigation {
 
   @Bean
   NavigationItem catalogListNavigation() {
-    return new NavigationItem("Catalog", "Catalog", CatalogView.class, VaadinIcon.LIST, 10);
+    return new NavigationItem("Catalog", "Catalog", "catalog", VaadinIcon.LIST, 10);
   }
 
   @Bean
   NavigationItem registerNavigation() {
-    return new NavigationItem("Catalog", "Register component", RegisterView.class, VaadinIcon.PLUS_CIRCLE_O, 20);
+    return new NavigationItem("Catalog", "Register component", "catalog/register", VaadinIcon.PLUS_CIRCLE_O, 20);
+  }
+
+  /** Golden paths are Template entities; until they have their own pages the catalog lists them. */
+  @Bean
+  NavigationItem templatesNavigation() {
+    return new NavigationItem("Catalog", "Templates", "catalog?kind=template", VaadinIcon.FILE_TREE, 30);
   }
 
   @Bean
   NavigationItem locationsNavigation() {
-    return new NavigationItem("Admin", "Catalog locations", LocationsView.class, VaadinIcon.DATABASE, 900);
+    return new NavigationItem("Admin", "Catalog locations", "admin/locations", VaadinIcon.DATABASE, 900);
   }
 }

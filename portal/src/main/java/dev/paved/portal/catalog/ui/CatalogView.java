@@ -104,7 +104,8 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(e -> shortRef(e.owner())).setHeader("Owner").setAutoWidth(true).setKey("owner");
     grid.addColumn(e -> shortRef(e.system())).setHeader("System").setAutoWidth(true).setKey("system");
     grid.addColumn(EntitySummary::lifecycle).setHeader("Lifecycle").setAutoWidth(true).setKey("lifecycle");
-    grid.addColumn(EntitySummary::description).setHeader("Description").setFlexGrow(3).setKey("description");
+    grid.addColumn(EntitySummary::description).setHeader("Description").setWidth("22em").setFlexGrow(3)
+        .setKey("description").setTooltipGenerator(EntitySummary::description);
     grid.addColumn(e -> String.join(", ", e.tags())).setHeader("Tags").setAutoWidth(true).setKey("tags");
     grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EntityView.path(e.getItem().ref()))));
     grid.setItems(

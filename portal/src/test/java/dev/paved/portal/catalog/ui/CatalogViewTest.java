@@ -39,7 +39,12 @@ class CatalogViewTest extends UiTest {
     UI.getCurrent().navigate("");
     assertThat(names()).contains("payments-service", "team-payments", "alice", "paved");
     assertThat(_get(Span.class, spec -> spec.withId("catalog-count")).getText()).endsWith("entities");
-    assertThat(_get(SideNav.class, spec -> spec.withId("main-nav")).getItems()).isNotEmpty();
+    List<String> paths = new ArrayList<>();
+    _get(SideNav.class, spec -> spec.withId("main-nav")).getItems()
+        .forEach(section -> section.getItems().forEach(item ->
+            paths.add(item.getLabel() + " -> " + item.getElement().getAttribute("path"))));
+    assertThat(paths).contains("Catalog -> catalog", "Register component -> catalog/register",
+        "Templates -> catalog?kind=template", "Catalog locations -> admin/locations");
   }
 
   @Test
