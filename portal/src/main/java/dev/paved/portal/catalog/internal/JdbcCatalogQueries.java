@@ -39,9 +39,12 @@ class JdbcCatalogQueries implements CatalogQueries {
           + " coalesce((select json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref)"
           + " order by r.type, r.target_ref) from (select distinct type, target_ref from catalog_relation"
           + " where source_ref = e.entity_ref) r), '[]'::json))::text";
-  /** The page and, in the same scan, the number of matches: one pass over the index instead of two. */
-  private static final String PAGE = "select e.*, count(*) over () as total from catalog_entity e%s"
-      + " order by e.name, e.entity_ref limit ? offset ?";
+  /**
+   * The page and, in the same scan, the number of matches: one pass over the index instead of two. Only
+   * the sort keys travel through the count and the sort; the wide rows are joined for the page alone.
+   */
+  private static final String PAGE = "(select e.id, e.name as sort_name, e.entity_ref as sort_ref, count(*) over () as total"
+      + " from catalog_entity e%s order by e.name, e.entity_ref limit ? offset ?) p join catalog_entity e on e.id = p.id";
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<LocationProblem>> PROBLEMS = new TypeReference<>() {};
@@ -62,8 +65,8 @@ class JdbcCatalogQueries implements CatalogQueries {
     args.add(limit);
     args.add(offset);
     long[] total = {-1};
-    List<EntitySummary> items = jdbc.query("select " + SUMMARY_COLUMNS + ", e.total from (" + PAGE.formatted(where.sql())
-        + ") e order by e.name, e.entity_ref", (rs, i) -> {
+    List<EntitySummary> items = jdbc.query("select " + SUMMARY_COLUMNS + ", p.total from " + PAGE.formatted(where.sql())
+        + " order by p.sort_name, p.sort_ref", (rs, i) -> {
           total[0] = rs.getLong("total");
           return summary(rs, i);
         }, args.toArray());
@@ -85,8 +88,8 @@ class JdbcCatalogQueries implements CatalogQueries {
     args.add(offset);
     long[] total = {-1};
     // getBytes on a text column hands over the UTF-8 bytes PostgreSQL sent, with no decoding
-    List<byte[]> items = jdbc.query("select " + ENTITY_JSON + ", e.total from (" + PAGE.formatted(where.sql())
-        + ") e order by e.name, e.entity_ref",
+    List<byte[]> items = jdbc.query("select " + ENTITY_JSON + ", p.total from " + PAGE.formatted(where.sql())
+        + " order by p.sort_name, p.sort_ref",
         (rs, i) -> {
           total[0] = rs.getLong(2);
           return rs.getBytes(1);

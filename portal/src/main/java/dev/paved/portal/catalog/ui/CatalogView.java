@@ -58,7 +58,9 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     search.setId("catalog-search");
     search.setWidth("22em");
     search.addValueChangeListener(e -> filtersChanged(e));
+    search.addClassName("paved-search");
     FlexLayout bar = new FlexLayout(search);
+    bar.addClassName("paved-filters");
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.getStyle().set("gap", "var(--lumo-space-s)");
     bar.setWidthFull();
@@ -89,6 +91,7 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     box.setItemLabelGenerator(CatalogView::shortRef);
     box.setId("filter-" + key);
     box.setWidth("12em");
+    box.addClassName("paved-filter");
     box.addValueChangeListener(this::filtersChanged);
     filters.put(key, box);
     bar.add(box);
