@@ -154,6 +154,7 @@ public class CatalogBench {
         "--paved.catalog.locations[0].target=" + Path.of("catalog-info/catalog-info.yaml").toAbsolutePath(),
         "--paved.catalog.file-roots[0]=" + Path.of("catalog-info").toAbsolutePath(),
         "--paved.catalog.refresh-interval=24h",
+        "--paved.catalog.git.allow-file-urls=true", // the benchmark repository is a local folder
         "--logging.level.root=warn", "--logging.level.dev.paved=info"));
     return new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("portal.log").toFile()).start();

@@ -33,10 +33,13 @@ public record CatalogProperties(
   /**
    * @param cacheDir where fetched repositories are kept (bare, shallow)
    * @param timeout network timeout for clone and fetch
-   * @param allowFileUrls whether {@code file://} repositories may be registered (handy on one machine)
+   * @param allowFileUrls whether {@code file://} repositories may be registered: off by default, since it
+   *     reads any repository on the portal's machine, outside {@code file-roots}
+   * @param allowedHosts the Git hosts locations may read from; empty allows any
    */
   public record Git(
       @DefaultValue("data/git-cache") Path cacheDir,
       @DefaultValue("30s") Duration timeout,
-      @DefaultValue("true") boolean allowFileUrls) {}
+      @DefaultValue("false") boolean allowFileUrls,
+      @DefaultValue List<String> allowedHosts) {}
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
  * What the catalog list shows: every field is optional; a list means "any of these".
  *
  * @param kinds entity kinds, case-insensitive
- * @param types spec.type values
+ * @param types spec.type values, case-insensitive
  * @param owners owner references; a bare name means a group
- * @param lifecycles spec.lifecycle values
+ * @param lifecycles spec.lifecycle values, case-insensitive
  * @param systems system references; a bare name means a system
  * @param tags tags, all of which must be present
  * @param text words that must each appear in the name, title, description or tags
@@ -27,9 +27,9 @@ public record EntityFilter(
 
   public EntityFilter {
     kinds = clean(kinds, true);
-    types = clean(types, false);
+    types = clean(types, true);
     owners = clean(owners, true);
-    lifecycles = clean(lifecycles, false);
+    lifecycles = clean(lifecycles, true);
     systems = clean(systems, true);
     tags = clean(tags, true);
     text = text == null || text.isBlank() ? null : text.trim();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * contain {@code :}).
  */
 public record GitTarget(String repositoryUrl, String branch, String path) {
+  private static final Pattern LINE_ANCHOR = Pattern.compile("#L\\d+(-L?\\d+)?$");
   private static final Pattern BLOB_URL =
       Pattern.compile("^(https?://[^?#]+?)(?:\\.git)?/(?:-/)?(?:blob|tree|src/branch)/([^/]+)/(.+)$");
 
@@ -30,6 +31,11 @@ public record GitTarget(String repositoryUrl, String branch, String path) {
     if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("file")) {
       throw new IllegalArgumentException(
           "repository URL '" + repositoryUrl + "' must start with https://, http:// or file://");
+    }
+    if (!scheme.equals("file") && hasUserInfo(repositoryUrl)) {
+      // a token in the URL would be shown in annotations, the API and logs
+      throw new IllegalArgumentException("the repository URL contains credentials; remove them from the URL "
+          + "(access to private repositories is configured per Git host, not in the URL)");
     }
   }
 
@@ -58,16 +64,18 @@ public record GitTarget(String repositoryUrl, String branch, String path) {
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("paste the URL of a catalog-info.yaml file in a Git repository");
     }
-    if (trimmed.contains("#")) {
+    if (trimmed.contains("#") && !LINE_ANCHOR.matcher(trimmed).find()) {
       return parse(trimmed);
     }
+    // what browsers add to a file's address: ?ref_type=heads (GitLab), ?plain=1, #L10 (line anchors)
+    trimmed = trimmed.replaceAll("[?#].*$", "");
     Matcher m = BLOB_URL.matcher(trimmed);
     if (m.matches()) {
       return new GitTarget(m.group(1) + ".git", m.group(2), m.group(3));
     }
     throw new IllegalArgumentException("'" + trimmed + "' is not the URL of a file in a Git repository; "
         + "open the catalog-info.yaml in your Git host and copy the address (it contains /blob/<branch>/), "
-        + "or write <clone-url>#<branch>:<path>");
+        + "or write <clone-url>#<branch>:<path> (needed when the branch name contains '/')");
   }
 
   /** The host, for messages and allow-lists; empty for {@code file:} URLs. */
@@ -82,6 +90,14 @@ public record GitTarget(String repositoryUrl, String branch, String path) {
 
   public boolean isFileUrl() {
     return scheme(repositoryUrl).equals("file");
+  }
+
+  private static boolean hasUserInfo(String url) {
+    try {
+      return new URI(url).getRawUserInfo() != null;
+    } catch (URISyntaxException e) {
+      return url.substring(url.indexOf("//") + 2).split("/", 2)[0].contains("@");
+    }
   }
 
   private static String scheme(String url) {

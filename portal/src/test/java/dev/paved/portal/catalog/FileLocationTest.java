@@ -97,6 +97,41 @@ class FileLocationTest extends PortalTest {
   }
 
   @Test
+  void aBrokenParentFileKeepsTheEntitiesOfTheFilesItPointsTo() throws Exception {
+    String dir = unique("parent");
+    String child = unique("child");
+    String sibling = unique("sibling");
+    Path parent = write(dir + "/catalog-info.yaml", component(sibling, "t") + "---\n" + """
+        apiVersion: backstage.io/v1alpha1
+        kind: Location
+        metadata: {name: %s}
+        spec: {targets: [./child.yaml]}
+        """.formatted(dir));
+    write(dir + "/child.yaml", component(child, "t"));
+    String id = locations.register("file", parent.toString()).location().id();
+    assertThat(exists("component:default/" + child)).isTrue();
+
+    // a syntax error in the first document: the Location after it is never read this time
+    Files.writeString(parent, "apiVersion: [oops\n---\n" + Files.readString(parent));
+    CatalogLocations.RefreshOutcome outcome = locations.refresh(id);
+    assertThat(outcome.removed()).isZero();
+    assertThat(exists("component:default/" + child)).isTrue();
+    assertThat(exists("component:default/" + sibling)).isTrue();
+  }
+
+  @Test
+  void aNulCharacterIsAProblemOfItsEntityNotOfTheRefresh() {
+    String good = unique("good");
+    String nul = unique("nul");
+    Path file = write(unique("nul") + ".yaml", component(good, "t") + "---\n"
+        + component(nul, "t").replace("description: the", "description: \"a\\0b\" #"));
+    CatalogLocations.RefreshOutcome outcome = locations.register("file", file.toString());
+    assertThat(exists("component:default/" + good)).isTrue();
+    assertThat(exists("component:default/" + nul)).isFalse();
+    assertThat(outcome.location().problems()).anyMatch(p -> p.message().contains("NUL character"));
+  }
+
+  @Test
   void anEntityItsSourceNoLongerEmitsIsRemoved() throws Exception {
     String stays = unique("stays");
     String goes = unique("goes");

@@ -27,6 +27,22 @@ class GitTargetTest {
   }
 
   @Test
+  void ignoresWhatBrowsersAddToAFileAddress() {
+    assertThat(GitTarget.fromUserInput("https://gitlab.com/acme/pay/-/blob/main/catalog-info.yaml?ref_type=heads").toString())
+        .isEqualTo("https://gitlab.com/acme/pay.git#main:catalog-info.yaml");
+    assertThat(GitTarget.fromUserInput("https://github.com/acme/pay/blob/main/catalog-info.yaml#L10-L20").toString())
+        .isEqualTo("https://github.com/acme/pay.git#main:catalog-info.yaml");
+  }
+
+  @Test
+  void refusesCredentialsInTheUrl() {
+    assertThatThrownBy(() -> GitTarget.fromUserInput("https://bob:ghp_secret@github.com/acme/pay/blob/main/c.yaml"))
+        .hasMessageContaining("contains credentials");
+    assertThatThrownBy(() -> GitTarget.parse("https://token@git.example.com/acme/pay.git#main:c.yaml"))
+        .hasMessageContaining("contains credentials");
+  }
+
+  @Test
   void explainsWhatToPasteWhenTheUrlIsNotAFile() {
     assertThatThrownBy(() -> GitTarget.fromUserInput("https://github.com/acme/pay"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/blob/<branch>/");

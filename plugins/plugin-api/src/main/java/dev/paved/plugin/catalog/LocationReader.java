@@ -25,4 +25,12 @@ public interface LocationReader {
    *     user what failed and what to do
    */
   SourceSnapshot open(String target) throws LocationException;
+
+  /**
+   * Opens a source for a one-off look before anything is registered. Readers that keep caches override
+   * this to leave nothing behind; by default it is {@link #open}.
+   */
+  default SourceSnapshot preview(String target) throws LocationException {
+    return open(target);
+  }
 }

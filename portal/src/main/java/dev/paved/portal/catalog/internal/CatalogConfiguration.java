@@ -44,9 +44,27 @@ class CatalogConfiguration {
     ServiceLoader.load(CatalogProcessor.class).forEach(allProcessors::add);
     List<LocationReader> allReaders = new ArrayList<>(readers.orderedStream().toList());
     ServiceLoader.load(LocationReader.class).forEach(allReaders::add);
-    return new CatalogExtensions(List.copyOf(allProcessors), List.copyOf(allReaders));
+    return new CatalogExtensions(distinct(allProcessors), distinct(allReaders));
+  }
+
+  /** A plugin registered both as a bean and through {@link ServiceLoader} runs once. */
+  private static <T> List<T> distinct(List<T> extensions) {
+    java.util.Map<Class<?>, T> byClass = new java.util.LinkedHashMap<>();
+    extensions.forEach(e -> byClass.putIfAbsent(e.getClass(), e));
+    return List.copyOf(byClass.values());
   }
 
   /** Every processor and reader, from Spring and from {@link ServiceLoader}. */
-  record CatalogExtensions(List<CatalogProcessor> processors, List<LocationReader> readers) {}
+  record CatalogExtensions(List<CatalogProcessor> processors, List<LocationReader> readers) {
+    CatalogExtensions {
+      java.util.Map<String, LocationReader> byType = new java.util.HashMap<>();
+      for (LocationReader reader : readers) {
+        LocationReader other = byType.putIfAbsent(reader.type(), reader);
+        if (other != null) {
+          throw new IllegalStateException("two location readers claim type '" + reader.type() + "': "
+              + other.getClass().getName() + " and " + reader.getClass().getName() + "; remove one of the plugins");
+        }
+      }
+    }
+  }
 }

@@ -42,6 +42,9 @@ class CatalogLocationService implements CatalogLocations {
   @Override
   public Preview preview(String type, String target) {
     String normalised = normalise(type, target);
+    if (locations.find(type, normalised).isPresent()) {
+      throw alreadyRegistered(type, normalised);
+    }
     try {
       return processor.preview(type, normalised);
     } catch (LocationException e) {
@@ -53,7 +56,7 @@ class CatalogLocationService implements CatalogLocations {
   public RefreshOutcome register(String type, String target) {
     String normalised = normalise(type, target);
     if (locations.find(type, normalised).isPresent()) {
-      throw new CatalogException(Reason.CONFLICT, "location " + type + ":" + normalised + " is already registered");
+      throw alreadyRegistered(type, normalised);
     }
     // Read it once before storing anything: an unreachable or malformed source leaves nothing behind.
     try {
@@ -67,8 +70,15 @@ class CatalogLocationService implements CatalogLocations {
       throw new CatalogException(Reason.UNREADABLE, e.getMessage());
     }
     StoredLocation stored = locations.create(type, normalised, "user");
+    RefreshOutcome outcome = refresh(stored);
+    if ("failed".equals(outcome.outcome())) {
+      // the first read failed after all: register nothing rather than a location with no entities
+      locations.delete(stored.id());
+      changes.changed();
+      throw new CatalogException(Reason.UNREADABLE, outcome.location().message());
+    }
     log.info("Registered {} location {}", type, normalised);
-    return refresh(stored);
+    return outcome;
   }
 
   @Override
@@ -100,7 +110,8 @@ class CatalogLocationService implements CatalogLocations {
     log.info("Deleted {} location {} and its entities", stored.type(), stored.target());
   }
 
-  private String normalise(String type, String target) {
+  /** The canonical form of a target, so one source is one location however it was written. */
+  String normalise(String type, String target) {
     if (type == null || target == null || target.isBlank()) {
       throw new CatalogException(Reason.INVALID, "a location needs a type (git or file) and a target");
     }
@@ -124,6 +135,11 @@ class CatalogLocationService implements CatalogLocations {
       }
     }
     return trimmed;
+  }
+
+  private static CatalogException alreadyRegistered(String type, String target) {
+    return new CatalogException(Reason.CONFLICT, "location " + type + ":" + target
+        + " is already registered; refresh it under Admin > Catalog locations instead");
   }
 
   private static Optional<UUID> parseId(String id) {

@@ -2,7 +2,6 @@ package dev.paved.portal.catalog.internal;
 
 import dev.paved.portal.catalog.CatalogProperties;
 import dev.paved.portal.catalog.internal.LocationStore.StoredLocation;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,9 +24,11 @@ class CatalogRefresher {
   private final LocationStore locations;
   private final CatalogLocationService service;
   private final TaskScheduler scheduler;
+  private final CatalogChangeNotifier changes;
 
   CatalogRefresher(CatalogProperties properties, LocationStore locations, CatalogLocationService service,
-      TaskScheduler scheduler) {
+      TaskScheduler scheduler, CatalogChangeNotifier changes) {
+    this.changes = changes;
     this.properties = properties;
     this.locations = locations;
     this.service = service;
@@ -38,15 +39,20 @@ class CatalogRefresher {
   void start() {
     Set<String> configured = new HashSet<>();
     for (CatalogProperties.ConfiguredLocation c : properties.locations()) {
-      String target = "file".equals(c.type()) ? Path.of(c.target()).toAbsolutePath().normalize().toString() : c.target();
-      configured.add(c.type() + ":" + target);
-      StoredLocation stored = locations.create(c.type(), target, "config");
-      service.refresh(stored);
+      // one bad configured location must not keep the portal from starting: it shows as failed instead
+      try {
+        String target = service.normalise(c.type(), c.target());
+        configured.add(c.type() + ":" + target);
+        service.refresh(locations.create(c.type(), target, "config"));
+      } catch (RuntimeException e) {
+        log.error("Configured location {}:{} cannot be used: {}", c.type(), c.target(), e.getMessage());
+      }
     }
     for (StoredLocation stored : locations.all()) {
       if ("config".equals(stored.origin()) && !configured.contains(stored.type() + ":" + stored.target())) {
         log.info("Location {} is no longer configured; removing it and its entities", stored.target());
         locations.delete(stored.id());
+        changes.changed();
       }
     }
     scheduler.scheduleWithFixedDelay(this::refreshAll, Instant.now().plus(properties.refreshInterval()),

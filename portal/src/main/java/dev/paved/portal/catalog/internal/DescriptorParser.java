@@ -71,6 +71,12 @@ final class DescriptorParser {
     private int index;
     private ParsedDocument next;
     private boolean finished;
+    /**
+     * Values the file may expand to. Without aliases a file holds fewer values than bytes; aliases to
+     * collections are built as shared objects, so expanding them (as copying a document does) is
+     * counted against this budget and an alias bomb fails before it fills memory.
+     */
+    private long budget;
 
     DocumentIterator(LoadSettings settings, byte[] content) {
       var reader =
@@ -79,6 +85,7 @@ final class DescriptorParser {
               new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
       this.composer = new Composer(settings, new ParserImpl(settings, reader));
       this.constructor = new StandardConstructor(settings);
+      this.budget = content.length + 10_000L;
     }
 
     @Override
@@ -119,7 +126,13 @@ final class DescriptorParser {
                   docIndex, line, null, "document " + docIndex + " is not a mapping of fields (apiVersion, kind, metadata, spec)");
           return;
         }
-        next = new ParsedDocument(docIndex, line, stringKeys(map), null);
+        try {
+          next = new ParsedDocument(docIndex, line, copy(map), null);
+        } catch (ExpansionException e) {
+          finished = true;
+          next = new ParsedDocument(docIndex, line, null,
+              "the document expands to more values than the file could hold without aliases; alias bombs are refused");
+        }
       } catch (MarkedYamlEngineException e) {
         finished = true;
         int errorLine = e.getProblemMark().map(m -> m.getLine() + 1).orElse(line);
@@ -131,6 +144,49 @@ final class DescriptorParser {
             ? "too many YAML aliases (more than " + MAX_ALIASES + "); alias bombs are refused"
             : "invalid YAML: " + message);
       }
+    }
+
+    /** YAML allows any scalar as a key; descriptors are JSON-like, so keys become strings. */
+    private Map<String, Object> copy(Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>(map.size() * 2);
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put(String.valueOf(e.getKey()), normalise(e.getValue()));
+      }
+      return out;
+    }
+
+    private Object normalise(Object value) {
+      if (--budget < 0) {
+        throw new ExpansionException();
+      }
+      if (value instanceof Map<?, ?> m) {
+        return copy(m);
+      }
+      if (value instanceof List<?> l) {
+        var out = new java.util.ArrayList<Object>(l.size());
+        for (Object o : l) {
+          out.add(normalise(o));
+        }
+        return out;
+      }
+      if (value instanceof byte[]) {
+        return "<binary>";
+      }
+      if (value instanceof java.util.Set<?> set) {
+        var out = new java.util.ArrayList<Object>(set.size());
+        for (Object o : set) {
+          out.add(normalise(o));
+        }
+        return out;
+      }
+      return value;
+    }
+  }
+
+  /** Thrown when copying a document exceeds the file's value budget. */
+  private static final class ExpansionException extends RuntimeException {
+    ExpansionException() {
+      super(null, null, false, false);
     }
   }
 
@@ -149,35 +205,5 @@ final class DescriptorParser {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** YAML allows any scalar as a key; descriptors are JSON-like, so keys become strings. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> stringKeys(Map<?, ?> map) {
-    Map<String, Object> out = new LinkedHashMap<>(map.size() * 2);
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      out.put(String.valueOf(e.getKey()), normalise(e.getValue()));
-    }
-    return out;
-  }
-
-  private static Object normalise(Object value) {
-    if (value instanceof Map<?, ?> m) {
-      return stringKeys(m);
-    }
-    if (value instanceof List<?> l) {
-      var out = new java.util.ArrayList<Object>(l.size());
-      for (Object o : l) {
-        out.add(normalise(o));
-      }
-      return out;
-    }
-    if (value instanceof byte[]) {
-      return "<binary>";
-    }
-    if (value instanceof java.util.Set<?> s) {
-      return new java.util.ArrayList<Object>(s);
-    }
-    return value;
   }
 }

@@ -43,6 +43,12 @@ final class EntityAssembler {
       }
     }
     final Entity processed = current;
+    if (entity.ref() != null && !entity.ref().equals(processed.ref())) {
+      // the reference decides conflicts and removal before processing; a rename would break both
+      problems.add("a processor changed the entity's reference from " + entity.ref() + " to " + processed.ref()
+          + "; processors may enrich an entity but not rename it");
+      return new Result(null, problems);
+    }
     for (CatalogProcessor p : processors) {
       try {
         p.validate(processed, (field, message) -> problems.add(message));
@@ -82,11 +88,15 @@ final class EntityAssembler {
     }
     EntityRow row = new EntityRow(id, ref.toString(), ref.kind(), ref.namespace(), processed.name(), locationId,
         source.path(), source.displayUrl(), body, sourceHash, processed.title(), description,
-        processed.specString("type"), processed.specString("lifecycle"),
+        lower(processed.specString("type")), lower(processed.specString("lifecycle")),
         refOrNull(processed.specString("owner"), "group", ref.namespace()),
         refOrNull(processed.specString("system"), "system", ref.namespace()),
         processed.tags(), search.toString().toLowerCase(Locale.ROOT), List.copyOf(relations));
     return new Result(row, List.of());
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 
   private static String refOrNull(String value, String defaultKind, String namespace) {

@@ -122,19 +122,32 @@ class EntityStore {
   }
 
   /**
-   * Removes a location's entities that its source no longer emits. Entities from files that could not be
-   * read completely are kept: they are not known to be gone.
+   * Removes a location's entities that its source no longer emits.
+   *
+   * @param onlyFromFiles when not {@code null}, only entities of these files are candidates: the others
+   *     come from files that could not be read completely this time and are not known to be gone
    */
-  int deleteNotEmitted(UUID locationId, Collection<String> emitted, Collection<String> unreadFiles) {
+  int deleteNotEmitted(UUID locationId, Collection<String> emitted, Collection<String> onlyFromFiles) {
     return jdbc.execute((Connection con) -> {
-      try (PreparedStatement ps = con.prepareStatement(
-          "delete from catalog_entity where location_id = ? and not (entity_ref = any(?)) and not (source_path = any(?))")) {
+      String sql = "delete from catalog_entity where location_id = ? and not (entity_ref = any(?))"
+          + (onlyFromFiles == null ? "" : " and source_path = any(?)");
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
         ps.setObject(1, locationId);
         ps.setArray(2, con.createArrayOf("text", emitted.toArray()));
-        ps.setArray(3, con.createArrayOf("text", unreadFiles.toArray()));
+        if (onlyFromFiles != null) {
+          ps.setArray(3, con.createArrayOf("text", onlyFromFiles.toArray()));
+        }
         return ps.executeUpdate();
       }
     });
+  }
+
+  /**
+   * Serialises catalog writes across locations (and portal replicas) until the transaction ends, so two
+   * locations defining the same entity cannot both decide it is theirs.
+   */
+  void lockForWriting() {
+    jdbc.query("select pg_advisory_xact_lock(7370301)", rs -> {});
   }
 
   /**

@@ -50,20 +50,68 @@ final class GitLocationReader implements LocationReader {
   public void checkTarget(String target) throws LocationException {
     GitTarget git = parse(target);
     if (git.isFileUrl() && !settings.allowFileUrls()) {
-      throw new LocationException("file:// repositories are not allowed here (paved.catalog.git.allow-file-urls)");
+      throw new LocationException("file:// repositories are not allowed here; register the repository by its "
+          + "https:// URL (or set paved.catalog.git.allow-file-urls on a single-machine installation)");
+    }
+    if (!git.isFileUrl() && !settings.allowedHosts().isEmpty() && !settings.allowedHosts().contains(git.host())) {
+      throw new LocationException("Git host '" + git.host() + "' is not one the catalog may read from ("
+          + String.join(", ", settings.allowedHosts()) + "); ask an administrator to add it to "
+          + "paved.catalog.git.allowed-hosts");
     }
   }
 
+  /**
+   * Opens the branch's current commit from the cache, fetching first. The repository stays locked
+   * until the snapshot is closed, so no other refresh can replace the cache while it is being read.
+   */
   @Override
   public SourceSnapshot open(String target) throws LocationException {
     checkTarget(target);
     GitTarget git = parse(target);
     ReentrantLock lock = locks.computeIfAbsent(git.repositoryUrl() + "#" + git.branch(), k -> new ReentrantLock());
     lock.lock();
+    Path dir = settings.cacheDir().resolve(FileLocationReader.sha256(
+        (git.repositoryUrl() + "#" + git.branch()).getBytes(StandardCharsets.UTF_8)).substring(0, 24));
     try {
-      Path dir = settings.cacheDir().resolve(FileLocationReader.sha256(
-          (git.repositoryUrl() + "#" + git.branch()).getBytes(StandardCharsets.UTF_8)).substring(0, 24));
-      Repository repo = fetch(git, dir);
+      return snapshot(git, fetch(git, dir), lock::unlock);
+    } catch (LocationException | RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
+  }
+
+  /**
+   * A preview reads a repository that may never be registered: it is cloned into a temporary folder that
+   * is deleted when the preview is done, so previews do not fill the cache.
+   */
+  @Override
+  public SourceSnapshot preview(String target) throws LocationException {
+    checkTarget(target);
+    GitTarget git = parse(target);
+    Path tmp;
+    try {
+      Files.createDirectories(settings.cacheDir());
+      tmp = Files.createTempDirectory(settings.cacheDir(), "preview-");
+    } catch (IOException e) {
+      throw new LocationException("could not create a working folder under " + settings.cacheDir() + ": " + e.getMessage(), e);
+    }
+    Runnable cleanUp = () -> {
+      try {
+        FileUtils.delete(tmp.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+      } catch (IOException e) {
+        // a leftover preview folder costs disk space only
+      }
+    };
+    try {
+      return snapshot(git, fetch(git, tmp.resolve("repo")), cleanUp);
+    } catch (LocationException | RuntimeException e) {
+      cleanUp.run();
+      throw e;
+    }
+  }
+
+  private SourceSnapshot snapshot(GitTarget git, Repository repo, Runnable onClose) throws LocationException {
+    {
       try {
         ObjectId head = repo.resolve("refs/heads/" + git.branch());
         if (head == null) {
@@ -74,7 +122,7 @@ final class GitLocationReader implements LocationReader {
           commit = walk.parseCommit(head);
         }
         List<String> entries = entries(repo, commit, git);
-        return new Snapshot(repo, commit, git, entries);
+        return new Snapshot(repo, commit, git, entries, onClose);
       } catch (IOException e) {
         repo.close();
         throw new LocationException("could not read " + git + ": " + e.getMessage(), e);
@@ -82,8 +130,6 @@ final class GitLocationReader implements LocationReader {
         repo.close();
         throw e;
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -132,6 +178,11 @@ final class GitLocationReader implements LocationReader {
 
   private static String unreachable(GitTarget git, TransportException e) {
     String reason = e.getMessage() == null ? "" : e.getMessage();
+    if (reason.contains("Authentication is required") || reason.contains("not authorized")
+        || reason.contains("401") || reason.contains("403")) {
+      return git.repositoryUrl() + " asks for credentials: the repository is private or does not exist "
+          + "(hosts answer the same for both). Check the URL; Paved reads public repositories for now.";
+    }
     if (reason.contains("Remote branch") || reason.contains("not found in upstream") || reason.contains("available for fetch")) {
       return "branch '" + git.branch() + "' was not found in " + git.repositoryUrl();
     }
@@ -178,7 +229,10 @@ final class GitLocationReader implements LocationReader {
     private final GitTarget git;
     private final List<String> entries;
 
-    Snapshot(Repository repo, RevCommit commit, GitTarget git, List<String> entries) {
+    private final Runnable onClose;
+
+    Snapshot(Repository repo, RevCommit commit, GitTarget git, List<String> entries, Runnable onClose) {
+      this.onClose = onClose;
       this.repo = repo;
       this.commit = commit;
       this.git = git;
@@ -207,8 +261,9 @@ final class GitLocationReader implements LocationReader {
           throw new LocationException(path + " is " + loader.getSize() + " bytes, more than the " + maxFileSize
               + " bytes allowed (paved.catalog.max-file-size)");
         }
-        return new SourceFile(path, loader.getBytes(), blob.name());
-      } catch (IOException e) {
+        // the limit form streams objects above JGit's in-memory threshold instead of refusing them
+        return new SourceFile(path, loader.getBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize)), blob.name());
+      } catch (IOException | RuntimeException e) {
         throw new LocationException("could not read " + path + " from " + git.repositoryUrl() + ": " + e.getMessage(), e);
       }
     }
@@ -220,7 +275,11 @@ final class GitLocationReader implements LocationReader {
 
     @Override
     public void close() {
-      repo.close();
+      try {
+        repo.close();
+      } finally {
+        onClose.run();
+      }
     }
   }
 }

@@ -30,8 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,7 +107,7 @@ class LocationProcessor {
     reader(type).checkTarget(target);
     StoredLocation probe = locations.find(type, target)
         .orElse(new StoredLocation(new UUID(0, 0), type, target, "user", "pending", null));
-    try (SourceSnapshot snapshot = open(type, target)) {
+    try (SourceSnapshot snapshot = reader(type).preview(target)) {
       Run run = new Run(probe, snapshot, true);
       run.readAll();
       return new CatalogLocations.Preview(List.copyOf(run.previewItems), List.copyOf(run.problems));
@@ -139,14 +142,22 @@ class LocationProcessor {
       log.warn("Could not read {} location {}: {}", location.type(), location.target(), e.getMessage());
       locations.recordFailure(location.id(), e.getMessage());
       return new RefreshResult(Outcome.FAILED, entities.countByLocation(location.id()), 0, 0, 1, e.getMessage());
+    } catch (RuntimeException e) {
+      // a defect or the database going away: the entities written so far are valid, nothing is removed
+      log.error("Refreshing {} location {} failed", location.type(), location.target(), e);
+      String message = "the refresh failed unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); the entities read before stay. Refresh again, and report it if it keeps failing.";
+      locations.recordFailure(location.id(), message);
+      return new RefreshResult(Outcome.FAILED, entities.countByLocation(location.id()), 0, 0, 1, message);
     }
   }
 
   /** The same commit, or the same bytes in every file read last time: nothing to do. */
   private boolean unchanged(StoredLocation location, SourceSnapshot snapshot) {
     Fingerprint last = location.fingerprint();
-    if (last == null || !"ok".equals(location.status()) || last.files() == null || last.files().isEmpty()) {
-      return false;
+    if (last == null || !"ok".equals(location.status()) || last.files() == null || last.files().isEmpty()
+        || !processorChain.equals(last.processors())) {
+      return false; // never read, had problems, or processed by another set of processors (a plugin came or went)
     }
     if (snapshot.revision() != null) {
       return snapshot.revision().equals(last.revision());
@@ -245,13 +256,31 @@ class LocationProcessor {
     }
 
     private void readDocument(Item item, DescriptorParser.ParsedDocument doc, List<Item> targets) {
+      try {
+        readEntity(item, doc, targets);
+      } catch (JacksonException e) {
+        incompleteFiles.add(item.path());
+        problems.add(new LocationProblem(item.path(), doc.index(), doc.line(), null,
+            "the document cannot be stored as JSON: " + e.getOriginalMessage()));
+      } catch (RuntimeException e) {
+        incompleteFiles.add(item.path());
+        log.warn("Could not process document {} of {}", doc.index(), item.path(), e);
+        problems.add(new LocationProblem(item.path(), doc.index(), doc.line(), null,
+            "the document could not be processed: " + e.getMessage()));
+      }
+    }
+
+    private void readEntity(Item item, DescriptorParser.ParsedDocument doc, List<Item> targets) {
       String path = item.path();
       List<String> docProblems = new ArrayList<>();
       Map<String, Object> tree = doc.tree();
       if (Substitutions.hasPlaceholders(tree)) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> resolved = (Map<String, Object>) substitutions.resolve(tree, path, "", docProblems);
+        Map<String, Object> resolved = (Map<String, Object>) substitutions.resolveEntity(tree, path, docProblems);
         tree = resolved;
+      }
+      if (Text.containsNul(tree)) {
+        docProblems.add("the document contains a NUL character (\\u0000), which cannot be stored; remove it");
       }
       annotate(tree, path);
       Entity entity = Entity.of(tree);
@@ -333,23 +362,87 @@ class LocationProcessor {
       if (batch.isEmpty()) {
         return;
       }
+      List<Pending> pending = List.copyOf(batch);
+      batch.clear();
+      if (dryRun) {
+        decide(pending).apply();
+        return;
+      }
+      write(pending);
+    }
+
+    /**
+     * Decides and writes a batch in one transaction under the catalog write lock. When the database
+     * refuses the batch, each entity is tried alone, so one unstorable entity costs only itself.
+     */
+    private void write(List<Pending> pending) {
+      try {
+        Decisions decisions = tx.execute(status -> {
+          entities.lockForWriting();
+          Decisions d = decide(pending);
+          entities.upsert(d.rows);
+          d.keptWithErrors.forEach((id, messages) -> entities.setErrors(id, json.writeValueAsString(messages)));
+          return d;
+        });
+        decisions.apply();
+      } catch (DataAccessException e) {
+        if (pending.size() > 1) {
+          for (Pending p : pending) {
+            write(List.of(p));
+          }
+          return;
+        }
+        Pending p = pending.get(0);
+        log.warn("Could not store {} from {}", p.ref(), p.path(), e);
+        problems.add(new LocationProblem(p.path(), p.document(), p.line(), p.ref().toString(),
+            "could not be stored: " + rootMessage(e)));
+        if (!(e instanceof TransientDataAccessException)) {
+          return;
+        }
+        throw e;
+      }
+    }
+
+    /** What a batch comes to, applied to the run only once it is stored. */
+    private final class Decisions {
+      final List<EntityRow> rows = new ArrayList<>();
+      final Map<UUID, List<String>> keptWithErrors = new LinkedHashMap<>();
+      final List<LocationProblem> found = new ArrayList<>();
+      final List<String> conflicts = new ArrayList<>();
+      final List<CatalogLocations.PreviewEntity> previews = new ArrayList<>();
+
+      void apply() {
+        problems.addAll(found);
+        conflicts.forEach(emitted::remove);
+        previewItems.addAll(previews);
+        written += rows.size();
+      }
+
+      void preview(Pending p, String status) {
+        if (dryRun) {
+          previews.add(new CatalogLocations.PreviewEntity(p.ref().toString(), p.entity().kind(),
+              p.entity().title() == null ? p.entity().name() : p.entity().title(), status));
+        }
+      }
+    }
+
+    private Decisions decide(List<Pending> pending) {
+      Decisions d = new Decisions();
       Map<String, EntityStore.Existing> existing =
-          entities.findExisting(batch.stream().map(p -> p.ref().toString()).toList());
-      List<EntityRow> rows = new ArrayList<>();
-      Map<UUID, List<String>> keptWithErrors = new LinkedHashMap<>();
-      for (Pending p : batch) {
+          entities.findExisting(pending.stream().map(p -> p.ref().toString()).toList());
+      for (Pending p : pending) {
         String ref = p.ref().toString();
         EntityStore.Existing ex = existing.get(ref);
         if (ex != null && !ex.locationId().equals(location.id())) {
-          emitted.remove(ref);
-          preview(p, "conflict");
-          problems.add(new LocationProblem(p.path(), p.document(), p.line(), ref,
+          d.conflicts.add(ref);
+          d.preview(p, "conflict");
+          d.found.add(new LocationProblem(p.path(), p.document(), p.line(), ref,
               "conflict: this entity is already defined by location " + otherLocation(ex.locationId())
                   + "; remove it from one of them"));
           continue;
         }
         if (ex != null && ex.sourceHash().equals(p.hash()) && !ex.hasErrors() && p.problems().isEmpty()) {
-          preview(p, "unchanged");
+          d.preview(p, "unchanged");
           continue; // unchanged since it was last written
         }
         var result = assembler.assemble(p.entity(), source(p.path()), ex == null ? UUID.randomUUID() : ex.id(),
@@ -357,35 +450,27 @@ class LocationProcessor {
         List<String> all = new ArrayList<>(p.problems());
         all.addAll(result.problems());
         if (all.isEmpty()) {
-          rows.add(result.row());
-          preview(p, ex == null ? "new" : "updated");
+          d.rows.add(result.row());
+          d.preview(p, ex == null ? "new" : "updated");
           continue;
         }
-        preview(p, "invalid");
+        d.preview(p, "invalid");
         for (String message : all) {
-          problems.add(new LocationProblem(p.path(), p.document(), p.line(), ref, message));
+          d.found.add(new LocationProblem(p.path(), p.document(), p.line(), ref, message));
         }
         if (ex != null) {
-          keptWithErrors.put(ex.id(), all);
+          d.keptWithErrors.put(ex.id(), all);
         }
       }
-      if (dryRun) {
-        batch.clear();
-        return;
-      }
-      tx.executeWithoutResult(status -> {
-        entities.upsert(rows);
-        keptWithErrors.forEach((id, messages) -> entities.setErrors(id, json.writeValueAsString(messages)));
-      });
-      written += rows.size();
-      batch.clear();
+      return d;
     }
 
-    private void preview(Pending p, String status) {
-      if (dryRun) {
-        previewItems.add(new CatalogLocations.PreviewEntity(p.ref().toString(), p.entity().kind(),
-            p.entity().title() == null ? p.entity().name() : p.entity().title(), status));
+    private static String rootMessage(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
       }
+      return root.getMessage();
     }
 
     private String otherLocation(UUID id) {
@@ -408,10 +493,15 @@ class LocationProcessor {
       int[] removed = new int[1];
       int[] count = new int[1];
       tx.executeWithoutResult(s -> {
-        removed[0] = entities.deleteNotEmitted(location.id(), emitted.keySet(), incompleteFiles);
+        // With a file not read completely, its Location targets may not have been followed either: then
+        // only entities of files that were read completely can be known to be gone.
+        Set<String> complete = new HashSet<>(filesRead.keySet());
+        complete.removeAll(incompleteFiles);
+        removed[0] = entities.deleteNotEmitted(location.id(), emitted.keySet(),
+            incompleteFiles.isEmpty() ? null : complete);
         count[0] = entities.countByLocation(location.id());
         locations.recordResult(location.id(), status, message, problems,
-            new Fingerprint(snapshot.revision(), files), count[0]);
+            new Fingerprint(snapshot.revision(), files, processorChain), count[0]);
       });
       if (written + removed[0] >= BULK_CHANGE) {
         entities.vacuumAnalyze();

@@ -29,9 +29,10 @@ class LocationStore {
   record StoredLocation(UUID id, String type, String target, String origin, String status, Fingerprint fingerprint) {}
 
   /**
-   * What a successful refresh read: the source revision (a commit) and each file's fingerprint.
+   * What a successful refresh read: the source revision (a commit), each file's fingerprint, and the
+   * processors that ran.
    */
-  record Fingerprint(String revision, java.util.Map<String, String> files) {}
+  record Fingerprint(String revision, java.util.Map<String, String> files, String processors) {}
 
   Optional<StoredLocation> find(UUID id) {
     return jdbc.query("select id, type, target, origin, status, fingerprint::text from catalog_location where id = ?",

@@ -33,6 +33,27 @@ final class MetadataProcessor implements CatalogProcessor {
     return 0;
   }
 
+  /** Every stored entity names its namespace, as Backstage's entities do. */
+  @Override
+  public Entity preProcess(Entity entity, dev.paved.plugin.catalog.EntitySource source) {
+    if (entity.tree().get("metadata") instanceof Map<?, ?> meta && !meta.containsKey("namespace")) {
+      Map<String, Object> tree = entity.toMutableTree();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) tree.get("metadata");
+      Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        ordered.put(k, v);
+        if (k.equals("name")) {
+          ordered.put("namespace", dev.paved.plugin.catalog.EntityRef.DEFAULT_NAMESPACE);
+        }
+      });
+      ordered.putIfAbsent("namespace", dev.paved.plugin.catalog.EntityRef.DEFAULT_NAMESPACE);
+      tree.put("metadata", ordered);
+      return Entity.of(tree);
+    }
+    return entity;
+  }
+
   @Override
   public void validate(Entity entity, ValidationReport report) {
     Map<String, Object> tree = entity.tree();

@@ -16,9 +16,22 @@ import tools.jackson.databind.json.JsonMapper;
  * by reading the file relative to the descriptor that names it, inside the same source.
  */
 final class Substitutions {
+  /**
+   * How many characters placeholders may bring into one entity: generous for the largest API
+   * definitions, small enough that repeating a big file a hundred times cannot exhaust memory.
+   */
+  static final int MAX_PER_ENTITY = 8 * 1024 * 1024;
   private final SourceSnapshot snapshot;
   private final JsonMapper json;
   private final List<String> readFiles;
+  /** Recently read files, so an entity repeating a placeholder reads its file once; bounded in size. */
+  private final Map<String, SourceFile> cache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SourceFile> eldest) {
+      return size() > 32;
+    }
+  };
+  private long remaining;
 
   /**
    * @param readFiles collects every file read, so a change to a definition file counts as a change of
@@ -52,10 +65,15 @@ final class Substitutions {
   }
 
   /**
-   * Returns a copy of {@code value} with every placeholder replaced, reporting each one that cannot be
-   * resolved to {@code problems} (and leaving it in place).
+   * Returns a copy of an entity's tree with every placeholder replaced, reporting each one that cannot
+   * be resolved to {@code problems} (and leaving it in place).
    */
-  Object resolve(Object value, String fromFile, String path, List<String> problems) {
+  Object resolveEntity(Map<String, Object> tree, String fromFile, List<String> problems) {
+    remaining = MAX_PER_ENTITY;
+    return resolve(tree, fromFile, "", problems);
+  }
+
+  private Object resolve(Object value, String fromFile, String path, List<String> problems) {
     if (value instanceof Map<?, ?> m) {
       if (isPlaceholder(m)) {
         return substitute(m, fromFile, path, problems);
@@ -94,8 +112,20 @@ final class Substitutions {
     }
     try {
       String resolved = SourcePaths.resolve(fromFile, target);
-      SourceFile file = snapshot.read(resolved);
-      readFiles.add(resolved);
+      SourceFile file = cache.get(resolved);
+      if (file == null) {
+        file = snapshot.read(resolved);
+        cache.put(resolved, file);
+        if (!readFiles.contains(resolved)) {
+          readFiles.add(resolved);
+        }
+      }
+      remaining -= file.content().length;
+      if (remaining < 0) {
+        problems.add(path + ": " + kind + " " + target + ": placeholders would bring more than "
+            + MAX_PER_ENTITY / (1024 * 1024) + " MB into this entity; link large documents instead of embedding them");
+        return m;
+      }
       String text = new String(file.content(), StandardCharsets.UTF_8);
       return switch (kind) {
         case "$text" -> text;

@@ -88,8 +88,12 @@ public class LocationsView extends VerticalLayout {
     Button refresh = new Button(VaadinIcon.REFRESH.create(), e -> {
       try {
         CatalogLocations.RefreshOutcome outcome = locations.refresh(l.id());
-        Notification.show("Refreshed: " + outcome.outcome() + ", " + outcome.written() + " written, "
-            + outcome.removed() + " removed", 4000, Notification.Position.BOTTOM_START);
+        if ("failed".equals(outcome.outcome())) {
+          error("Refresh failed: " + outcome.location().message());
+        } else {
+          Notification.show("Refreshed: " + outcome.outcome() + ", " + outcome.written() + " written, "
+              + outcome.removed() + " removed", 4000, Notification.Position.BOTTOM_START);
+        }
       } catch (CatalogException ex) {
         error(ex.getMessage());
       }

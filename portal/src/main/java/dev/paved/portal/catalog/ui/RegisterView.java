@@ -91,7 +91,10 @@ public class RegisterView extends VerticalLayout {
       long addable = result.entities().stream().filter(e -> e.status().equals("new") || e.status().equals("updated")
           || e.status().equals("unchanged")).count();
       if (addable == 0) {
-        problem("Nothing to register: the file describes no valid entity that is not already in the catalog.");
+        long conflicts = result.entities().stream().filter(e -> e.status().equals("conflict")).count();
+        problem(result.entities().isEmpty() ? "Nothing to register: the file describes no entity."
+            : conflicts > 0 ? "Nothing to register: its entities are already in the catalog from another location."
+            : "Nothing to register: none of the entities it describes is valid; fix the problems above first.");
         return;
       }
       previewedTarget = target;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "catalog", description = "Entities and the locations they are read from")
 class CatalogController {
   static final int MAX_LIMIT = 1000;
+  private static final List<String> LIST_PARAMETERS =
+      List.of("kind", "type", "owner", "lifecycle", "system", "tag", "q", "offset", "limit");
   private static final byte[] ITEMS_START = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
   private final CatalogQueries queries;
   private final CatalogLocations locations;
@@ -58,7 +61,16 @@ class CatalogController {
       @Parameter(description = "tag; all given tags must be present") @RequestParam(required = false) List<String> tag,
       @Parameter(description = "words to find in name, title, description or tags") @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int offset,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(defaultValue = "50") int limit,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    for (String name : parameters.keySet()) {
+      if (!LIST_PARAMETERS.contains(name)) {
+        // silently ignoring Backstage's filter= or fields= would return the wrong entities with a 200
+        throw new CatalogException(Reason.INVALID, "unknown parameter '" + name + "'; the entity list takes "
+            + String.join(", ", LIST_PARAMETERS) + " (write kind=component&owner=team-a rather than Backstage's"
+            + " filter=kind=component,spec.owner=team-a)");
+      }
+    }
     if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
       throw new CatalogException(Reason.INVALID, "offset must be 0 or more and limit between 1 and " + MAX_LIMIT);
     }

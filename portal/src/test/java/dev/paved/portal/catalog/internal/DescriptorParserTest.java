@@ -74,6 +74,25 @@ class DescriptorParserTest {
   }
 
   @Test
+  void anAliasBombWithFewAliasesIsRefusedByItsExpansion() {
+    // 26 aliases, under the alias limit, that would expand to 2^25 lists of ten values
+    StringBuilder yaml = new StringBuilder("kind: Bomb\nspec:\n  a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+    for (int i = 1; i <= 25; i++) {
+      yaml.append("  a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    List<ParsedDocument> docs = parse(yaml.toString());
+    assertThat(docs).hasSize(1);
+    assertThat(docs.get(0).error()).contains("alias bombs are refused");
+  }
+
+  @Test
+  void ordinaryAnchorsAndMergesStillWork() {
+    ParsedDocument doc = parse("kind: A\ndefaults: &d {owner: team}\nspec:\n  <<: *d\n  type: service\n").get(0);
+    assertThat(doc.ok()).isTrue();
+    assertThat(doc.tree().get("spec").toString()).contains("owner=team").contains("type=service");
+  }
+
+  @Test
   void customTagsDoNotConstructObjects() {
     List<ParsedDocument> docs = parse("kind: !!java.lang.ProcessBuilder [\"id\"]\n");
     assertThat(docs.get(0).ok()).isFalse();

@@ -78,6 +78,21 @@ class CatalogApiTest extends PortalTest {
   }
 
   @Test
+  void backstagesFilterSyntaxIsRefusedRatherThanIgnored() throws Exception {
+    mvc.perform(get("/api/catalog/entities").param("filter", "kind=component"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("unknown parameter 'filter'")));
+  }
+
+  @Test
+  void typeAndLifecycleMatchWhateverTheCase() throws Exception {
+    mvc.perform(get("/api/catalog/entities").param("type", "SERVICE").param("lifecycle", "Production")
+            .param("system", "search"))
+        .andExpect(jsonPath("$.items[*].metadata.name", is(java.util.List.of("search-service"))))
+        .andExpect(jsonPath("$.items[0].metadata.namespace", is("default")));
+  }
+
+  @Test
   void registersRefreshesAndDeletesALocation() throws Exception {
     String file = write("api-" + System.nanoTime() + ".yaml", """
         apiVersion: backstage.io/v1alpha1
