@@ -178,8 +178,9 @@ final class GitLocationReader implements LocationReader {
 
   private static String unreachable(GitTarget git, TransportException e) {
     String reason = e.getMessage() == null ? "" : e.getMessage();
+    // JGit's wording for HTTP 401 and 403 (a port number may contain "403", so no bare status codes)
     if (reason.contains("Authentication is required") || reason.contains("not authorized")
-        || reason.contains("401") || reason.contains("403")) {
+        || reason.contains("not permitted")) {
       return git.repositoryUrl() + " asks for credentials: the repository is private or does not exist "
           + "(hosts answer the same for both). Check the URL; Paved reads public repositories for now.";
     }
