@@ -52,6 +52,8 @@ class JdbcCatalogQueries implements CatalogQueries {
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private volatile Facets facets;
+  /** Bumped on every change, so facets computed while the catalog changed are not kept. */
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
   JdbcCatalogQueries(JdbcTemplate jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -157,6 +159,7 @@ class JdbcCatalogQueries implements CatalogQueries {
   public Facets facets() {
     Facets current = facets;
     if (current == null) {
+      long seen = generation.get();
       current = new Facets(
           distinct("select distinct kind from catalog_entity order by 1"),
           distinct("select distinct spec_type from catalog_entity where spec_type is not null order by 1"),
@@ -165,12 +168,16 @@ class JdbcCatalogQueries implements CatalogQueries {
           distinct("select distinct system_ref from catalog_entity where system_ref is not null order by 1"),
           distinct("select distinct unnest(tags) from catalog_entity order by 1"));
       facets = current;
+      if (generation.get() != seen) {
+        facets = null; // the catalog changed while these were computed
+      }
     }
     return current;
   }
 
   @EventListener(CatalogChanged.class)
   void forgetFacets() {
+    generation.incrementAndGet();
     facets = null;
   }
 
