@@ -84,10 +84,11 @@ public class CatalogBench {
       r.put("ownerTeam7", count("/api/catalog/entities?kind=component&owner=group:default/team-7&limit=1"));
 
       warmUp(n);
-      r.put("ownerFilter", latency("/api/catalog/entities?kind=component&owner=group:default/team-7&limit=50"));
-      r.put("fullText", latency("/api/catalog/entities?q=payments&limit=50"));
-      r.put("fullTextKind", latency("/api/catalog/entities?q=svc-12&kind=component&limit=50"));
-      r.put("byName", latency("/api/catalog/entities/by-name/component/default/svc-" + (n / 2)));
+      r.putAll(nodeLatencies(
+          "ownerFilter=/api/catalog/entities?kind=component&owner=group:default/team-7&limit=50",
+          "fullText=/api/catalog/entities?q=payments&limit=50",
+          "fullTextKind=/api/catalog/entities?q=svc-12&kind=component&limit=50",
+          "byName=/api/catalog/entities/by-name/component/default/svc-" + (n / 2)));
       r.put("entityPage", entityPageLatency(n));
       r.put("fullTextMatches", count("/api/catalog/entities?q=payments&limit=1"));
 
@@ -100,6 +101,11 @@ public class CatalogBench {
     } finally {
       stop(portal);
     }
+    serverTimes(dir.resolve("access-log"), r, Map.of(
+        "ownerFilter", "/api/catalog/entities?kind=component&owner=group:default/team-7&limit=50",
+        "fullText", "/api/catalog/entities?q=payments&limit=50",
+        "fullTextKind", "/api/catalog/entities?q=svc-12&kind=component&limit=50",
+        "byName", "/api/catalog/entities/by-name/component/default/svc-" + (n / 2)));
     // restart on the populated database
     Process again = start(jar, dir);
     try {
@@ -155,7 +161,10 @@ public class CatalogBench {
         "--paved.catalog.file-roots[0]=" + Path.of("catalog-info").toAbsolutePath(),
         "--paved.catalog.refresh-interval=24h",
         "--paved.catalog.git.allow-file-urls=true", // the benchmark repository is a local folder
-        "--logging.level.root=warn", "--logging.level.dev.paved=info"));
+        "--logging.level.root=warn", "--logging.level.dev.paved=info",
+        // Tomcat's access log gives the server's own time per request (%D, microseconds)
+        "--server.tomcat.accesslog.enabled=true", "--server.tomcat.basedir=" + dir.resolve("tomcat"),
+        "--server.tomcat.accesslog.directory=" + dir.resolve("access-log"), "--server.tomcat.accesslog.pattern=%r %D"));
     return new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("portal.log").toFile()).start();
   }
@@ -226,22 +235,70 @@ public class CatalogBench {
     log("warm-up: %d requests in %d ms", WARM_UP, ms(t));
   }
 
-  static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARM_UP", "2000"));
+  static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARM_UP", "10000"));
 
-  static Map<String, Object> latency(String path) throws Exception {
-    for (int i = 0; i < 20; i++) {
-      check(get(path));
+  /**
+   * The server's own time for the measured requests of each query (the last {@code QUERY_REQS} of its
+   * path in the access log), next to the client's: on two shared cores the difference is the client and
+   * the operating system.
+   */
+  @SuppressWarnings("unchecked")
+  static void serverTimes(Path logDir, Map<String, Object> r, Map<String, String> paths) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (var files = Files.list(logDir)) {
+      for (Path f : files.sorted().toList()) {
+        lines.addAll(Files.readAllLines(f));
+      }
     }
-    double[] ms = new double[QUERY_REQS];
-    int bytes = 0;
-    for (int i = 0; i < QUERY_REQS; i++) {
-      long t = System.nanoTime();
-      HttpResponse<String> r = get(path);
-      ms[i] = (System.nanoTime() - t) / 1e6;
-      check(r);
-      bytes = r.body().length();
+    for (var e : paths.entrySet()) {
+      String prefix = "GET " + e.getValue() + " ";
+      List<Double> times = new ArrayList<>();
+      for (String line : lines) {
+        if (line.startsWith(prefix)) {
+          times.add(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / 1000.0);
+        }
+      }
+      List<Double> measured = times.subList(Math.max(0, times.size() - QUERY_REQS), times.size());
+      double[] ms = measured.stream().mapToDouble(Double::doubleValue).toArray();
+      Map<String, Object> stats = (Map<String, Object>) r.get(e.getKey());
+      if (ms.length > 0) {
+        Map<String, Object> server = stats(ms, 0);
+        stats.put("serverP50", server.get("p50"));
+        stats.put("serverP95", server.get("p95"));
+      }
     }
-    return stats(ms, bytes);
+  }
+
+  /**
+   * The query latencies, measured by the same client and method as Backstage's benchmark (Node's fetch,
+   * see queries.mjs), so the two sets of figures compare directly.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> nodeLatencies(String... queries) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("node", Path.of("bench/catalog/queries.mjs").toAbsolutePath().toString(),
+        base(), String.valueOf(QUERY_REQS)));
+    cmd.addAll(List.of(queries));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("queries.mjs failed: " + out);
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"(\\w+)\":\\{\"p50\":([\\d.]+),\"p95\":([\\d.]+),\"p99\":([\\d.]+),"
+        + "\"max\":([\\d.]+),\"bytes\":(\\d+)\\}").matcher(out);
+    while (m.find()) {
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("p50", Double.parseDouble(m.group(2)));
+      stats.put("p95", Double.parseDouble(m.group(3)));
+      stats.put("p99", Double.parseDouble(m.group(4)));
+      stats.put("max", Double.parseDouble(m.group(5)));
+      stats.put("bytes", Integer.parseInt(m.group(6)));
+      result.put(m.group(1), stats);
+    }
+    if (result.size() != queries.length) {
+      throw new IllegalStateException("unexpected output of queries.mjs: " + out);
+    }
+    return result;
   }
 
   /**
@@ -433,6 +490,14 @@ public class CatalogBench {
         sb.append(' ').append(s.get("p50")).append(" / ").append(s.get("p95")).append(" |");
       });
       sb.append('\n');
+      if (!row[1].equals("entityPage")) {
+        sb.append("| ").append(row[0]).append(", server's own time p50 / p95 (ms) |");
+        results.forEach(r -> {
+          Map<String, Object> s = (Map<String, Object>) r.get(row[1]);
+          sb.append(' ').append(s.get("serverP50")).append(" / ").append(s.get("serverP95")).append(" |");
+        });
+        sb.append('\n');
+      }
     }
     String[][] tail = {{"unchanged refresh (ms)", "unchangedRefreshMs"}, {"restart with data to ready (ms)", "restartReadyMs"}};
     for (String[] row : tail) {
