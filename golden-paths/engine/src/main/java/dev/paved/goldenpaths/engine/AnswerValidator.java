@@ -1,16 +1,12 @@
 package dev.paved.goldenpaths.engine;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates a developer's answers on the server against the same JSON Schema pages the form was built
@@ -20,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AnswerValidator {
   /** The longest answer accepted: a description is long, a megabyte is an attack. */
   public static final int MAX_VALUE_LENGTH = 10_000;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final List<Schema> pages = new ArrayList<>();
 
@@ -37,7 +31,7 @@ public final class AnswerValidator {
       Map<String, Object> page = template.parameters().get(i);
       findExternalRefs(page, "spec.parameters[" + i + "]", problems);
       if (problems.isEmpty()) {
-        pages.add(REGISTRY.getSchema(JSON.writeValueAsString(page), InputFormat.JSON));
+        pages.add(JsonSchemas.compile(page));
       }
     }
     if (!problems.isEmpty()) {
@@ -51,7 +45,7 @@ public final class AnswerValidator {
   public Map<String, List<String>> validate(Map<String, ?> answers) {
     Map<String, List<String>> problems = new LinkedHashMap<>();
     checkText(answers, "", problems);
-    JsonNode node = JSON.valueToTree(answers);
+    JsonNode node = JsonSchemas.JSON.valueToTree(answers);
     for (Schema page : pages) {
       for (Error error : page.validate(node)) {
         String field = field(error);
