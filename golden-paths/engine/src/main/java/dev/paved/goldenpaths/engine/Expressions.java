@@ -32,7 +32,9 @@ public final class Expressions {
       "parseRepoUrl", (v, a) -> RepoUrl.parse(text(v)),
       "parseEntityRef", (v, a) -> EntityRefs.parse(text(v), a.isEmpty() ? null : text(a.get(0))),
       "join", (v, a) -> v instanceof List<?> l ? String.join(a.isEmpty() ? "," : text(a.get(0)),
-          l.stream().map(Expressions::text).toList()) : text(v));
+          l.stream().map(Expressions::text).toList()) : text(v),
+      // JSON text, which is also valid YAML: for recording answers in a generated file
+      "json", (v, a) -> JsonSchemas.JSON.writeValueAsString(v));
 
   private Expressions() {}
 
@@ -180,6 +182,13 @@ public final class Expressions {
       if (c == '\'' || c == '"') {
         return string();
       }
+      if (c == '(') {
+        // a parenthesised expression, so a filter's result can be read further: (x | parseEntityRef).name
+        int close = matchingParenthesis(pos);
+        Object inner = eval(s.substring(pos + 1, close).trim(), context);
+        pos = close + 1;
+        return accessors(inner);
+      }
       if (Character.isDigit(c) || c == '-') {
         int start = pos++;
         while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
@@ -203,6 +212,32 @@ public final class Expressions {
       if (!context.containsKey(name)) {
         throw error("unknown name '" + name + "'; expressions can read " + String.join(", ", context.keySet()));
       }
+      return accessors(value);
+    }
+
+    private int matchingParenthesis(int open) {
+      int depth = 0;
+      char quote = 0;
+      for (int i = open; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        if (quote != 0) {
+          if (ch == '\\') {
+            i++;
+          } else if (ch == quote) {
+            quote = 0;
+          }
+        } else if (ch == '\'' || ch == '"') {
+          quote = ch;
+        } else if (ch == '(') {
+          depth++;
+        } else if (ch == ')' && --depth == 0) {
+          return i;
+        }
+      }
+      throw error("unbalanced parentheses");
+    }
+
+    private Object accessors(Object value) {
       while (true) {
         if (peek() == '.') {
           pos++;

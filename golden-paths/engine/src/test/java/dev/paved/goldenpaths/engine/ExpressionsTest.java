@@ -43,6 +43,17 @@ class ExpressionsTest {
   }
 
   @Test
+  void aFiltersResultCanBeReadFurtherInParentheses() {
+    assertThat(Expressions.evaluate("${{ (parameters.owner | parseEntityRef).name }}", CONTEXT)).isEqualTo("team-payments");
+    assertThat(Expressions.evaluate("${{ (parameters.repoUrl | parseRepoUrl)['repo'] | upper }}", CONTEXT)).isEqualTo("PAYMENTS");
+  }
+
+  @Test
+  void theJsonFilterRecordsValuesAsText() {
+    assertThat(Expressions.evaluate("${{ parameters.tags | json }}", CONTEXT)).isEqualTo("[\"java\",\"pci\"]");
+  }
+
+  @Test
   void resolvesNestedStepInputs() {
     Object input = Map.of("url", "./skeleton", "values", Map.of("name", "${{ parameters.name }}",
         "tags", List.of("${{ parameters.tags | join(' ') }}")));
