@@ -1,0 +1,57 @@
+package dev.paved.portal.goldenpaths;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.paved.portal.testing.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The built-in golden paths over REST: listed, and dry-run without creating anything. */
+class GoldenPathApiTest extends PortalTest {
+  @Autowired MockMvc mvc;
+  @Autowired GoldenPaths goldenPaths;
+
+  @Test
+  void listsTheBuiltInGoldenPathsWithTheirVersionAndForm() throws Exception {
+    mvc.perform(get("/api/templates"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].name", hasItem("developer-namespace")))
+        .andExpect(jsonPath("$[?(@.name == 'developer-namespace')].version", hasItem("1.0.0")));
+    mvc.perform(get("/api/templates/developer-namespace"))
+        .andExpect(jsonPath("$.parameters[0].properties.name.pattern").exists());
+    mvc.perform(get("/api/templates/nope")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aDryRunRendersTheFilesAndRunsTheChecks() throws Exception {
+    mvc.perform(post("/api/templates/developer-namespace/dry-run").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"payments-dev\",\"owner\":\"group:default/team-payments\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.succeeded", is(true)))
+        .andExpect(jsonPath("$.files[*].path", hasItem("namespace.yaml")))
+        .andExpect(jsonPath("$.files[?(@.path == 'rolebinding.yaml')].text", hasItem(containsString("name: team-payments"))))
+        .andExpect(jsonPath("$.steps[*].status", is(java.util.List.of("done", "done"))));
+  }
+
+  @Test
+  void hostileAnswersAreRefusedPerField() throws Exception {
+    mvc.perform(post("/api/templates/developer-namespace/dry-run").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"../../etc\",\"owner\":\"team\\nadmin: true\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.name").exists())
+        .andExpect(jsonPath("$.fields.owner").exists());
+  }
+
+  @Test
+  void everyBuiltInGoldenPathLoads() {
+    org.assertj.core.api.Assertions.assertThat(goldenPaths.problems()).isEmpty();
+  }
+}
