@@ -47,6 +47,7 @@ class CatalogJourneyIT {
     registry.add("paved.catalog.locations[0].target", () -> REPO_ROOT.resolve("catalog-info/catalog-info.yaml").toString());
     registry.add("paved.catalog.file-roots[0]", () -> REPO_ROOT.resolve("catalog-info").toString());
     registry.add("paved.catalog.git.cache-dir", () -> work.resolve("git-cache").toString());
+    registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
   }
 
   @BeforeAll
@@ -121,6 +122,23 @@ class CatalogJourneyIT {
     } finally {
       browser.manage().window().setSize(new Dimension(1400, 900));
     }
+  }
+
+  @Test
+  void aDeveloperPreviewsAGoldenPath() throws IOException {
+    browser.get("http://127.0.0.1:" + port + "/templates/developer-namespace");
+    WebElement name = waiting().until(d -> d.findElement(By.cssSelector("#param-name input")));
+    name.sendKeys("payments-dev");
+    WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));
+    owner.sendKeys("group:default/team-payments");
+    owner.sendKeys(org.openqa.selenium.Keys.ENTER);
+    browser.findElement(By.id("template-preview")).click();
+    waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
+    waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("payments-dev"));
+    screenshot("template-form");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.getElementById('preview-steps').scrollIntoView()");
+    screenshot("template-preview");
   }
 
   @Test

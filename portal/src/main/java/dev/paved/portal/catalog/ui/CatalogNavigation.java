@@ -19,12 +19,6 @@ class CatalogNavigation {
     return new NavigationItem("Catalog", "Register component", "catalog/register", VaadinIcon.PLUS_CIRCLE_O, 20);
   }
 
-  /** Golden paths are Template entities; until they have their own pages the catalog lists them. */
-  @Bean
-  NavigationItem templatesNavigation() {
-    return new NavigationItem("Catalog", "Templates", "catalog?kind=template", VaadinIcon.FILE_TREE, 30);
-  }
-
   @Bean
   NavigationItem locationsNavigation() {
     return new NavigationItem("Admin", "Catalog locations", "admin/locations", VaadinIcon.DATABASE, 900);

@@ -1,0 +1,243 @@
+package dev.paved.portal.goldenpaths.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.paved.portal.catalog.CatalogQueries;
+import dev.paved.portal.catalog.EntityFilter;
+import dev.paved.portal.catalog.EntitySummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A golden path's form, built from its parameter pages (JSON Schema with Backstage's {@code ui:} keys):
+ * text, number, boolean, choice and multi-choice fields, text areas and passwords, and pickers filled
+ * from the catalog ({@code OwnerPicker}, {@code EntityPicker}). The server validates the answers again
+ * with the same schema; its per-field problems are shown on the fields.
+ */
+final class ParameterForm extends VerticalLayout {
+  private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
+  private final CatalogQueries catalog;
+
+  ParameterForm(List<Map<String, Object>> pages, CatalogQueries catalog) {
+    this.catalog = catalog;
+    setPadding(false);
+    for (Map<String, Object> page : pages) {
+      if (page.get("title") instanceof String title) {
+        add(new H3(title));
+      }
+      if (page.get("description") instanceof String d) {
+        add(new Paragraph(d));
+      }
+      FormLayout form = new FormLayout();
+      form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+      List<?> required = page.get("required") instanceof List<?> r ? r : List.of();
+      map(page.get("properties")).forEach((name, schema) -> {
+        Component field = field(name, map(schema), required.contains(name));
+        form.add(field);
+        if (map(schema).get("ui:widget") instanceof String w && w.equals("textarea")) {
+          form.setColspan(field, 2);
+        }
+      });
+      add(form);
+    }
+  }
+
+  private Component field(String name, Map<String, Object> schema, boolean required) {
+    String label = schema.get("title") instanceof String t ? t : name;
+    String type = schema.get("type") instanceof String t ? t : "string";
+    String widget = schema.get("ui:widget") instanceof String w ? w : "";
+    String uiField = schema.get("ui:field") instanceof String f ? f : "";
+    Object dflt = schema.get("default");
+    Component component;
+    HasValue<?, ?> value;
+    if (uiField.equals("OwnerPicker") || uiField.equals("EntityPicker")) {
+      ComboBox<String> box = new ComboBox<>(label);
+      box.setAllowCustomValue(true);
+      box.addCustomValueSetListener(e -> box.setValue(e.getDetail()));
+      box.setItems(pickerItems(uiField, schema));
+      box.setItemLabelGenerator(ParameterForm::shortRef);
+      component = box;
+      value = box;
+    } else if (type.equals("boolean")) {
+      Checkbox box = new Checkbox(label, Boolean.TRUE.equals(dflt));
+      component = box;
+      value = box;
+    } else if (type.equals("integer")) {
+      IntegerField f = new IntegerField(label);
+      if (dflt instanceof Number n) {
+        f.setValue(n.intValue());
+      }
+      minMax(schema, f);
+      component = f;
+      value = f;
+    } else if (type.equals("number")) {
+      NumberField f = new NumberField(label);
+      if (dflt instanceof Number n) {
+        f.setValue(n.doubleValue());
+      }
+      component = f;
+      value = f;
+    } else if (type.equals("array") && map(schema.get("items")).get("enum") instanceof List<?> options) {
+      MultiSelectComboBox<String> box = new MultiSelectComboBox<>(label);
+      box.setItems(options.stream().map(String::valueOf).toList());
+      component = box;
+      value = box;
+    } else if (schema.get("enum") instanceof List<?> options) {
+      List<String> items = options.stream().map(String::valueOf).toList();
+      if (widget.equals("radio")) {
+        RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
+        group.setItems(items);
+        component = group;
+        value = group;
+      } else {
+        Select<String> select = new Select<>();
+        select.setLabel(label);
+        select.setItems(items);
+        component = select;
+        value = select;
+      }
+      if (dflt != null) {
+        @SuppressWarnings("unchecked")
+        HasValue<?, String> v = (HasValue<?, String>) value;
+        v.setValue(String.valueOf(dflt));
+      }
+    } else if (widget.equals("textarea")) {
+      TextArea area = new TextArea(label);
+      component = area;
+      value = area;
+    } else if (widget.equals("password")) {
+      PasswordField pw = new PasswordField(label);
+      component = pw;
+      value = pw;
+    } else {
+      TextField text = new TextField(label);
+      if (schema.get("maxLength") instanceof Number n) {
+        text.setMaxLength(n.intValue());
+      }
+      component = text;
+      value = text;
+    }
+    if (dflt instanceof String s && value instanceof TextField tf) {
+      tf.setValue(s);
+    }
+    if (dflt instanceof String s && value instanceof ComboBox<?> cb) {
+      @SuppressWarnings("unchecked")
+      ComboBox<String> c = (ComboBox<String>) cb;
+      c.setValue(s);
+    }
+    String help = schema.get("ui:help") instanceof String h ? h : schema.get("description") instanceof String d ? d : null;
+    if (help != null) {
+      if (component instanceof TextField tf) {
+        tf.setHelperText(help);
+      } else if (component instanceof TextArea ta) {
+        ta.setHelperText(help);
+      } else if (component instanceof ComboBox<?> cb) {
+        cb.setHelperText(help);
+      } else if (component instanceof Select<?> s) {
+        s.setHelperText(help);
+      }
+    }
+    if (Boolean.TRUE.equals(schema.get("ui:autofocus")) && component instanceof com.vaadin.flow.component.Focusable<?> f) {
+      f.focus();
+    }
+    value.setRequiredIndicatorVisible(required);
+    component.setId("param-" + name);
+    fields.put(name, value);
+    return component;
+  }
+
+  private List<String> pickerItems(String uiField, Map<String, Object> schema) {
+    String kind = uiField.equals("OwnerPicker") ? "group" : null;
+    Map<String, Object> filter = map(map(schema.get("ui:options")).get("catalogFilter"));
+    if (filter.get("kind") instanceof String k) {
+      kind = k;
+    }
+    EntityFilter f = kind == null ? EntityFilter.ALL : EntityFilter.ALL.withKinds(List.of(kind));
+    return catalog.find(f, 0, 500).items().stream().map(EntitySummary::ref).toList();
+  }
+
+  private static void minMax(Map<String, Object> schema, IntegerField f) {
+    if (schema.get("minimum") instanceof Number n) {
+      f.setMin(n.intValue());
+    }
+    if (schema.get("maximum") instanceof Number n) {
+      f.setMax(n.intValue());
+    }
+  }
+
+  /** The answers as typed: empty fields are left out, so defaults and "required" apply on the server. */
+  Map<String, Object> values() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    fields.forEach((name, field) -> {
+      Object v = field.getValue();
+      if (v instanceof java.util.Set<?> set) {
+        if (!set.isEmpty()) {
+          out.put(name, new ArrayList<>(new LinkedHashSet<>(set)));
+        }
+      } else if (v instanceof String s) {
+        if (!s.isEmpty()) {
+          out.put(name, s);
+        }
+      } else if (v != null) {
+        out.put(name, v);
+      }
+    });
+    return out;
+  }
+
+  /** Shows the server's problems on their fields, clears the others; returns problems with no field. */
+  List<String> showProblems(Map<String, List<String>> problems) {
+    List<String> unplaced = new ArrayList<>();
+    fields.forEach((name, field) -> {
+      if (field instanceof HasValidation v) {
+        List<String> p = problems.get(name);
+        v.setInvalid(p != null);
+        v.setErrorMessage(p == null ? null : String.join("; ", p));
+      }
+    });
+    problems.forEach((name, messages) -> {
+      String root = name.replaceAll("[.\\[].*$", "");
+      if (!fields.containsKey(root) || !(fields.get(root) instanceof HasValidation)) {
+        unplaced.add(name + ": " + String.join("; ", messages));
+      } else if (!fields.containsKey(name)) {
+        HasValidation v = (HasValidation) fields.get(root);
+        v.setInvalid(true);
+        v.setErrorMessage(name + ": " + String.join("; ", messages));
+      }
+    });
+    return unplaced;
+  }
+
+  HasValue<?, ?> field(String name) {
+    return fields.get(name);
+  }
+
+  private static String shortRef(String ref) {
+    int colon = ref.indexOf(':');
+    String rest = colon < 0 ? ref : ref.substring(colon + 1);
+    return rest.startsWith("default/") ? rest.substring(8) : rest;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+}

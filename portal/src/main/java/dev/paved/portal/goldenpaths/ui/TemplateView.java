@@ -1,0 +1,129 @@
+package dev.paved.portal.goldenpaths.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.paved.portal.catalog.CatalogQueries;
+import dev.paved.portal.goldenpaths.DryRunResult;
+import dev.paved.portal.goldenpaths.GoldenPathException;
+import dev.paved.portal.goldenpaths.GoldenPathSummary;
+import dev.paved.portal.goldenpaths.GoldenPaths;
+
+/**
+ * One golden path: its form, and a Preview that renders it in memory and shows the file tree, each
+ * file's content and the results of its checks.
+ */
+@Route("templates/:name")
+public class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+  private final GoldenPaths goldenPaths;
+  private final CatalogQueries catalog;
+  private final Div result = new Div();
+  private String title = "Template · Paved";
+  private ParameterForm form;
+  private GoldenPathSummary template;
+
+  public TemplateView(GoldenPaths goldenPaths, CatalogQueries catalog) {
+    this.goldenPaths = goldenPaths;
+    this.catalog = catalog;
+    setMaxWidth("1200px");
+    result.setWidthFull();
+    result.setId("preview-result");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    removeAll();
+    String name = event.getRouteParameters().get("name").orElse("");
+    var found = goldenPaths.get(name);
+    if (found.isEmpty()) {
+      title = "Not found · Paved";
+      add(new H2("Not found"), new Paragraph("There is no golden path named " + name + "."));
+      return;
+    }
+    template = found.get();
+    title = (template.title() == null ? template.name() : template.title()) + " · Paved";
+    H2 heading = new H2(template.title() == null ? template.name() : template.title());
+    heading.setId("template-title");
+    Span meta = new Span(template.name() + " v" + template.version() + " · " + template.source());
+    meta.addClassName("paved-muted");
+    form = new ParameterForm(template.parameters(), catalog);
+    Button preview = new Button("Preview", e -> preview());
+    preview.setId("template-preview");
+    preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add(heading, meta, new Paragraph(template.description() == null ? "" : template.description()), form, preview, result);
+  }
+
+  private void preview() {
+    result.removeAll();
+    DryRunResult run;
+    try {
+      run = goldenPaths.dryRun(template.name(), form.values());
+      form.showProblems(java.util.Map.of());
+    } catch (GoldenPathException e) {
+      for (String unplaced : form.showProblems(e.fieldProblems())) {
+        problem(unplaced);
+      }
+      problem(e.getMessage());
+      return;
+    }
+    Div status = new Div(run.succeeded() ? "Every step passed. Nothing was created." : "A step failed; see below.");
+    status.setId("preview-status");
+    status.addClassName(run.succeeded() ? "paved-muted" : "paved-problem");
+    result.add(status);
+
+    Grid<DryRunResult.Step> steps = new Grid<>(DryRunResult.Step.class, false);
+    steps.setId("preview-steps");
+    steps.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    steps.addColumn(DryRunResult.Step::name).setHeader("Step").setAutoWidth(true);
+    steps.addColumn(DryRunResult.Step::action).setHeader("Action").setAutoWidth(true);
+    steps.addColumn(DryRunResult.Step::status).setHeader("Result").setAutoWidth(true);
+    steps.addColumn(s -> String.join("\n", s.log())).setHeader("Log").setFlexGrow(3);
+    steps.setItems(run.steps());
+    steps.setAllRowsVisible(true);
+
+    Grid<DryRunResult.File> files = new Grid<>(DryRunResult.File.class, false);
+    files.setId("preview-files");
+    files.addThemeVariants(GridVariant.LUMO_COMPACT);
+    files.addColumn(DryRunResult.File::path).setHeader(run.files().size() + " files").setFlexGrow(1);
+    files.addColumn(DryRunResult.File::size).setHeader("Bytes").setAutoWidth(true).setFlexGrow(0);
+    files.setItems(run.files());
+    files.setHeight("28em");
+    files.setWidth("24em");
+    Pre content = new Pre();
+    content.addClassName("paved-code");
+    content.setId("preview-content");
+    content.setWidthFull();
+    files.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(f ->
+        content.setText(f.text() == null ? "(binary or too large to show: " + f.size() + " bytes)" : f.text())));
+    if (!run.files().isEmpty()) {
+      files.select(run.files().get(0));
+    }
+    HorizontalLayout tree = new HorizontalLayout(files, content);
+    tree.setWidthFull();
+    result.add(new H3("Steps"), steps, new H3("Files"), tree);
+  }
+
+  private void problem(String text) {
+    Div d = new Div(text);
+    d.addClassName("paved-problem");
+    result.add(d);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return title;
+  }
+}

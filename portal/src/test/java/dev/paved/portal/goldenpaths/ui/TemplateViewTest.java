@@ -1,0 +1,61 @@
+package dev.paved.portal.goldenpaths.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.paved.portal.goldenpaths.DryRunResult;
+import dev.paved.portal.testing.UiTest;
+import org.junit.jupiter.api.Test;
+
+class TemplateViewTest extends UiTest {
+
+  @Test
+  void theGalleryListsTheGoldenPaths() {
+    UI.getCurrent().navigate("templates");
+    assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref).contains("templates/developer-namespace");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void fillTheFormAndPreviewWhatItCreates() {
+    UI.getCurrent().navigate("templates/developer-namespace");
+    _get(TextField.class, spec -> spec.withId("param-name")).setValue("payments-dev");
+    ComboBox<String> owner = _get(ComboBox.class, spec -> spec.withId("param-owner"));
+    assertThat(owner.getListDataView().getItems().toList()).contains("group:default/team-payments");
+    owner.setValue("group:default/team-payments");
+    _click(_get(Button.class, spec -> spec.withId("template-preview")));
+
+    assertThat(_get(Div.class, spec -> spec.withId("preview-status")).getText()).contains("Nothing was created");
+    Grid<DryRunResult.File> files = _get(Grid.class, spec -> spec.withId("preview-files"));
+    assertThat(GridKt._size(files)).isEqualTo(7);
+    files.select(GridKt._get(files, GridKt._size(files) - 1));
+    assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText()).isNotBlank();
+    Grid<DryRunResult.Step> steps = _get(Grid.class, spec -> spec.withId("preview-steps"));
+    assertThat(GridKt._get(steps, 1).status()).isEqualTo("done");
+  }
+
+  @Test
+  void invalidAnswersAreShownOnTheirFields() {
+    UI.getCurrent().navigate("templates/developer-namespace");
+    TextField name = _get(TextField.class, spec -> spec.withId("param-name"));
+    name.setValue("Not A Namespace");
+    _click(_get(Button.class, spec -> spec.withId("template-preview")));
+    assertThat(name.isInvalid()).isTrue();
+    assertThat(name.getErrorMessage()).contains("pattern");
+    @SuppressWarnings("unchecked")
+    ComboBox<String> owner = _get(ComboBox.class, spec -> spec.withId("param-owner"));
+    assertThat(owner.isInvalid()).isTrue();
+    assertThat(owner.getErrorMessage()).isEqualTo("is required");
+  }
+}
