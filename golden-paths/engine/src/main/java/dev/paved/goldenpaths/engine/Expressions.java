@@ -90,6 +90,24 @@ public final class Expressions {
       throw new ExpressionException("expression longer than " + MAX_LENGTH + " characters");
     }
     Parser p = new Parser(expression);
+    Object value = filtered(p, expression, context);
+    p.skipSpaces();
+    // a comparison, as step conditions write them: ${{ parameters.ci == 'gitlab' }}
+    if (p.s.startsWith("==", p.pos) || p.s.startsWith("!=", p.pos)) {
+      boolean equal = p.s.startsWith("==", p.pos);
+      p.pos += 2;
+      Object other = filtered(p, expression, context);
+      value = equal == java.util.Objects.equals(text(value), text(other));
+      p.skipSpaces();
+    }
+    if (p.pos != expression.length()) {
+      throw p.error("unexpected '" + expression.substring(p.pos) + "'");
+    }
+    return value;
+  }
+
+  /** A value and the filters piped after it. */
+  private static Object filtered(Parser p, String expression, Map<String, ?> context) {
     Object value = p.primary(context);
     p.skipSpaces();
     while (p.peek() == '|') {
@@ -125,9 +143,6 @@ public final class Expressions {
       }
       p.skipSpaces();
     }
-    if (p.pos != expression.length()) {
-      throw p.error("unexpected '" + expression.substring(p.pos) + "'");
-    }
     return value;
   }
 
@@ -144,7 +159,7 @@ public final class Expressions {
 
   /** A recursive-descent reader for paths and literals. */
   private static final class Parser {
-    private final String s;
+    final String s;
     int pos;
 
     Parser(String s) {

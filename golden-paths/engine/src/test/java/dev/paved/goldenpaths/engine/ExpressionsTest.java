@@ -49,6 +49,13 @@ class ExpressionsTest {
   }
 
   @Test
+  void conditionsCompareValues() {
+    assertThat(Expressions.evaluate("${{ parameters.name == 'Payments' }}", CONTEXT)).isEqualTo(true);
+    assertThat(Expressions.evaluate("${{ parameters.name | lower != 'payments' }}", CONTEXT)).isEqualTo(false);
+    assertThat(Expressions.evaluate("${{ parameters.replicas == 3 }}", CONTEXT)).isEqualTo(true);
+  }
+
+  @Test
   void theJsonFilterRecordsValuesAsText() {
     assertThat(Expressions.evaluate("${{ parameters.tags | json }}", CONTEXT)).isEqualTo("[\"java\",\"pci\"]");
   }
