@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
@@ -60,14 +59,9 @@ public final class TemplateTestKit {
 
   /** Tests every answer file of a template. */
   public static List<CaseResult> test(Path templateDir, boolean updateSnapshots) throws IOException {
-    GoldenPath template = GoldenPathParser.parse(Files.readAllBytes(templateDir.resolve("template.yaml")),
-        templateDir.resolve("template.yaml").toString());
-    Map<String, byte[]> files = new TreeMap<>();
-    SkeletonRenderer.readDirectory(templateDir).forEach((path, bytes) -> {
-      if (!path.startsWith(TESTS + "/")) {
-        files.put(path, bytes);
-      }
-    });
+    TemplateFolder folder = TemplateFolder.read(templateDir);
+    GoldenPath template = folder.template();
+    Map<String, byte[]> files = folder.files();
     Path tests = templateDir.resolve(TESTS);
     if (!Files.isDirectory(tests)) {
       throw new IllegalArgumentException(templateDir + " has no tests/ folder with answer files");

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +26,9 @@ class SpringBootServiceBuildsIT {
 
   @Test
   void theGeneratedServiceBuildsAndPassesItsTests() throws Exception {
-    GoldenPath template = GoldenPathParser.parse(Files.readAllBytes(TEMPLATE.resolve("template.yaml")), "template.yaml");
-    Map<String, byte[]> files = new TreeMap<>();
-    SkeletonRenderer.readDirectory(TEMPLATE).forEach((path, bytes) -> {
-      if (!path.startsWith("tests/")) {
-        files.put(path, bytes);
-      }
-    });
+    TemplateFolder folder = TemplateFolder.read(TEMPLATE);
     InMemoryWorkspace workspace = new InMemoryWorkspace();
-    StepRunner.RunResult result = new StepRunner(BuiltInActions.all()).run(template, files, Map.of(
+    StepRunner.RunResult result = new StepRunner(BuiltInActions.all()).run(folder.template(), folder.files(), Map.of(
         "name", "payments-api", "owner", "group:default/team-payments", "javaPackage", "com.acme.payments",
         "description", "Takes \"card\" payments */ and refunds"), workspace, true);
     assertThat(result.succeeded()).as(result.steps().toString()).isTrue();

@@ -5,6 +5,7 @@ import dev.paved.goldenpaths.engine.GoldenPathParser;
 import dev.paved.goldenpaths.engine.InMemoryWorkspace;
 import dev.paved.goldenpaths.engine.SkeletonRenderer;
 import dev.paved.goldenpaths.engine.StepRunner;
+import dev.paved.goldenpaths.engine.TemplateFolder;
 import dev.paved.goldenpaths.engine.TemplateRefusedException;
 import dev.paved.goldenpaths.engine.actions.BuiltInActions;
 import dev.paved.plugin.scaffolder.ScaffolderAction;
@@ -69,14 +70,9 @@ class GoldenPathLibrary implements GoldenPaths {
     }
     for (Path dir : dirs) {
       try {
-        GoldenPath template = GoldenPathParser.parse(Files.readAllBytes(dir.resolve("template.yaml")),
-            dir.resolve("template.yaml").toString());
-        Map<String, byte[]> files = new TreeMap<>();
-        SkeletonRenderer.readDirectory(dir).forEach((path, bytes) -> {
-          if (!path.startsWith("tests/")) {
-            files.put(path, bytes);
-          }
-        });
+        TemplateFolder folder = TemplateFolder.read(dir);
+        GoldenPath template = folder.template();
+        Map<String, byte[]> files = folder.files();
         Map<String, byte[]> templated = new TreeMap<>(files);
         templated.remove("template.yaml");
         new SkeletonRenderer().check(templated, SkeletonRenderer.Options.defaults());

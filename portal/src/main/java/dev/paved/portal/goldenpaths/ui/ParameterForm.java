@@ -2,6 +2,7 @@ package dev.paved.portal.goldenpaths.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -144,16 +145,8 @@ final class ParameterForm extends VerticalLayout {
       c.setValue(s);
     }
     String help = schema.get("ui:help") instanceof String h ? h : schema.get("description") instanceof String d ? d : null;
-    if (help != null) {
-      if (component instanceof TextField tf) {
-        tf.setHelperText(help);
-      } else if (component instanceof TextArea ta) {
-        ta.setHelperText(help);
-      } else if (component instanceof ComboBox<?> cb) {
-        cb.setHelperText(help);
-      } else if (component instanceof Select<?> s) {
-        s.setHelperText(help);
-      }
+    if (help != null && component instanceof HasHelper withHelp) {
+      withHelp.setHelperText(help);
     }
     if (Boolean.TRUE.equals(schema.get("ui:autofocus")) && component instanceof com.vaadin.flow.component.Focusable<?> f) {
       f.focus();
