@@ -33,10 +33,6 @@ class FileLocationTest extends PortalTest {
         """.formatted(name, name, owner);
   }
 
-  static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   private EntityDetails details(String name) {
     return queries.get(EntityRef.parse("component:default/" + name)).orElseThrow();
   }

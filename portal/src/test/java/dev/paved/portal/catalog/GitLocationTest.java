@@ -1,7 +1,7 @@
 package dev.paved.portal.catalog;
 
 import static dev.paved.portal.catalog.FileLocationTest.component;
-import static dev.paved.portal.catalog.FileLocationTest.unique;
+import static dev.paved.portal.testing.PortalTest.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

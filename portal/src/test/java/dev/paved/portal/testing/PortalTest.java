@@ -47,6 +47,11 @@ public abstract class PortalTest {
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
   }
 
+  /** A name no other test uses, so tests sharing the one application context never collide. */
+  public static String unique(String prefix) {
+    return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
   /** Writes a file under {@link #FILES} and returns its path. */
   protected static Path write(String relative, String content) {
     try {

@@ -23,7 +23,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * the current output. Exit code 0 when every case passes, 1 otherwise, 2 for a usage error.
  */
 public final class TemplateTestKit {
-  static final String TESTS = "tests";
+  /** The folder of a template that holds its answer files and snapshots; never rendered. */
+  public static final String TESTS = "tests";
   static final String SNAPSHOTS = "__snapshots__";
   private static final int MAX_DIFF_LINES = 40;
 

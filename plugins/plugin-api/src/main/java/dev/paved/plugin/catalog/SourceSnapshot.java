@@ -25,6 +25,18 @@ public interface SourceSnapshot extends AutoCloseable {
    */
   SourceFile read(String path) throws LocationException;
 
+  /**
+   * Every file under a folder of the source, recursively, relative to the root. Used to read the files
+   * that travel with a descriptor, such as a template's skeleton next to its {@code template.yaml}.
+   * Readers that cannot list folders keep this default, which says so.
+   *
+   * @param folder a folder relative to the root ({@code ""} for the root)
+   * @throws LocationException if the folder does not exist, cannot be listed, or listing is not supported
+   */
+  default java.util.List<String> list(String folder) throws LocationException {
+    throw new LocationException("this location type cannot list the files of a folder");
+  }
+
   /** A human-readable address of a path in this source, for messages and links. */
   String displayUrl(String path);
 

@@ -5,7 +5,9 @@ import dev.paved.plugin.catalog.LocationReader;
 import dev.paved.plugin.catalog.SourceFile;
 import dev.paved.plugin.catalog.SourceSnapshot;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -126,6 +128,23 @@ final class FileLocationReader implements LocationReader {
         throw new LocationException(path + " does not exist");
       } catch (IOException e) {
         throw new LocationException("could not read " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Regular files only; symbolic links are not followed, so nothing outside the root is listed. */
+    @Override
+    public List<String> list(String folder) throws LocationException {
+      Path dir = real(root.resolve(folder));
+      if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+        throw new LocationException("folder " + folder + " does not exist under " + root);
+      }
+      try (Stream<Path> files = Files.walk(dir, 16)) {
+        return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            .map(p -> relative(root, p))
+            .sorted()
+            .toList();
+      } catch (IOException | UncheckedIOException e) {
+        throw new LocationException("could not list folder " + folder + ": " + e.getMessage(), e);
       }
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -267,6 +268,33 @@ final class GitLocationReader implements LocationReader {
       } catch (IOException | RuntimeException e) {
         throw new LocationException("could not read " + path + " from " + git.repositoryUrl() + ": " + e.getMessage(), e);
       }
+    }
+
+    /** Regular files only: symbolic links and submodules are not part of what a reader hands out. */
+    @Override
+    public List<String> list(String folder) throws LocationException {
+      String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
+      List<String> files = new ArrayList<>();
+      try (TreeWalk walk = new TreeWalk(repo)) {
+        walk.addTree(commit.getTree());
+        walk.setRecursive(true);
+        if (!folder.isEmpty()) {
+          walk.setFilter(PathFilter.create(folder));
+        }
+        while (walk.next()) {
+          int mode = walk.getRawMode(0);
+          if ((mode == FileMode.REGULAR_FILE.getBits() || mode == FileMode.EXECUTABLE_FILE.getBits())
+              && walk.getPathString().startsWith(prefix)) {
+            files.add(walk.getPathString());
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new LocationException("could not list " + folder + " in " + git.repositoryUrl() + ": " + e.getMessage(), e);
+      }
+      if (files.isEmpty()) {
+        throw new LocationException(folder + " has no files on branch " + git.branch() + " of " + git.repositoryUrl());
+      }
+      return files;
     }
 
     @Override

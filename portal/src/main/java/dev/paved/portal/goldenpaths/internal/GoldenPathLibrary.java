@@ -32,19 +32,29 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The golden paths in the configured folders, loaded at start-up. A template is checked when loaded:
- * one that does not parse or uses a refused construct is left out and its problem kept for display.
+ * The golden paths on offer: those in the configured folders, loaded at start-up, and those the catalog
+ * holds as {@code Template} entities, replaced by {@link CatalogTemplates} whenever the catalog changes.
+ * A template is checked when loaded: one that does not parse or uses a refused construct is left out and
+ * its problem kept for display. A name already taken by a folder's golden path is not offered twice.
  */
 @Service
 class GoldenPathLibrary implements GoldenPaths {
   private static final Logger log = LoggerFactory.getLogger(GoldenPathLibrary.class);
   private static final int MAX_PREVIEW_TEXT = 256 * 1024;
 
-  /** A loaded golden path and its files (without its tests). */
-  record Loaded(GoldenPath template, Map<String, byte[]> files, String source) {}
+  /**
+   * A loaded golden path and its files (without its tests).
+   *
+   * @param entityRef the catalog entity it came from, or {@code null} for a folder's
+   */
+  record Loaded(GoldenPath template, Map<String, byte[]> files, String source, String entityRef) {}
 
-  private final Map<String, Loaded> templates = new TreeMap<>();
-  private final Map<String, String> problems = new TreeMap<>();
+  /** Everything offered at one moment; replaced as a whole so readers never see half an update. */
+  private record Offer(Map<String, Loaded> templates, Map<String, String> problems) {}
+
+  private final Map<String, Loaded> folderTemplates = new TreeMap<>();
+  private final Map<String, String> folderProblems = new TreeMap<>();
+  private volatile Offer offer;
   private final StepRunner runner;
 
   GoldenPathLibrary(GoldenPathProperties properties, ObjectProvider<ScaffolderAction> pluginActions) {
@@ -54,59 +64,91 @@ class GoldenPathLibrary implements GoldenPaths {
     for (Path dir : properties.directories()) {
       load(dir.toAbsolutePath().normalize());
     }
+    this.offer = new Offer(Map.copyOf(folderTemplates), Map.copyOf(folderProblems));
   }
 
   private void load(Path root) {
     if (!Files.isDirectory(root)) {
-      problems.put(root.toString(), "the golden-path folder does not exist (paved.golden-paths.directories)");
+      folderProblems.put(root.toString(), "the golden-path folder does not exist (paved.golden-paths.directories)");
       return;
     }
     List<Path> dirs;
     try (Stream<Path> list = Files.list(root)) {
       dirs = list.filter(p -> Files.exists(p.resolve("template.yaml"))).sorted().toList();
     } catch (IOException e) {
-      problems.put(root.toString(), "could not list: " + e.getMessage());
+      folderProblems.put(root.toString(), "could not list: " + e.getMessage());
       return;
     }
     for (Path dir : dirs) {
       try {
         TemplateFolder folder = TemplateFolder.read(dir);
-        GoldenPath template = folder.template();
-        Map<String, byte[]> files = folder.files();
-        Map<String, byte[]> templated = new TreeMap<>(files);
-        templated.remove("template.yaml");
-        new SkeletonRenderer().check(templated, SkeletonRenderer.Options.defaults());
-        if (templates.putIfAbsent(template.name(), new Loaded(template, files, dir.toString())) != null) {
-          problems.put(dir.toString(), "a golden path named " + template.name() + " is already loaded");
+        Loaded loaded = checked(folder.template(), folder.files(), "template.yaml", dir.toString(), null);
+        if (folderTemplates.putIfAbsent(loaded.template().name(), loaded) != null) {
+          folderProblems.put(dir.toString(), "a golden path named " + loaded.template().name() + " is already loaded");
         }
       } catch (GoldenPathParser.InvalidTemplateException | TemplateRefusedException e) {
-        problems.put(dir.toString(), e.getMessage());
+        folderProblems.put(dir.toString(), e.getMessage());
         log.warn("Golden path in {} is not offered: {}", dir, e.getMessage());
       } catch (IOException e) {
-        problems.put(dir.toString(), "could not read: " + e.getMessage());
+        folderProblems.put(dir.toString(), "could not read: " + e.getMessage());
       }
     }
-    log.info("Loaded {} golden paths from {}", templates.size(), root);
+    log.info("Loaded {} golden paths from {}", folderTemplates.size(), root);
+  }
+
+  /**
+   * Checks a template's files as the renderer will see them, so a dangerous construct refuses the
+   * template when it is loaded rather than when someone fills in its form.
+   *
+   * @param descriptor the template's own file, which is not rendered
+   */
+  static Loaded checked(GoldenPath template, Map<String, byte[]> files, String descriptor, String source,
+      String entityRef) throws TemplateRefusedException {
+    Map<String, byte[]> templated = new TreeMap<>(files);
+    templated.remove(descriptor);
+    new SkeletonRenderer().check(templated, SkeletonRenderer.Options.defaults());
+    return new Loaded(template, Map.copyOf(files), source, entityRef);
+  }
+
+  /**
+   * Replaces the golden paths that come from the catalog. Folder golden paths keep their names: a
+   * catalog template with the same name is reported, not offered.
+   *
+   * @param problems why other catalog templates are not offered, by entity reference
+   */
+  void replaceCatalogTemplates(List<Loaded> fromCatalog, Map<String, String> problems) {
+    Map<String, Loaded> templates = new TreeMap<>(folderTemplates);
+    Map<String, String> allProblems = new TreeMap<>(folderProblems);
+    allProblems.putAll(problems);
+    for (Loaded loaded : fromCatalog) {
+      Loaded taken = templates.putIfAbsent(loaded.template().name(), loaded);
+      if (taken != null) {
+        allProblems.put(loaded.entityRef(), "a golden path named " + loaded.template().name()
+            + " is already offered from " + taken.source() + "; rename one of them");
+      }
+    }
+    offer = new Offer(Map.copyOf(templates), Map.copyOf(allProblems));
   }
 
   @Override
   public List<GoldenPathSummary> list() {
-    return templates.values().stream().map(GoldenPathLibrary::summary).toList();
+    return offer.templates().values().stream().map(GoldenPathLibrary::summary)
+        .sorted(java.util.Comparator.comparing(GoldenPathSummary::name)).toList();
   }
 
   @Override
   public Optional<GoldenPathSummary> get(String name) {
-    return Optional.ofNullable(templates.get(name)).map(GoldenPathLibrary::summary);
+    return Optional.ofNullable(offer.templates().get(name)).map(GoldenPathLibrary::summary);
   }
 
   @Override
   public Map<String, String> problems() {
-    return Map.copyOf(problems);
+    return new TreeMap<>(offer.problems());
   }
 
   @Override
   public DryRunResult dryRun(String name, Map<String, Object> answers) {
-    Loaded loaded = templates.get(name);
+    Loaded loaded = offer.templates().get(name);
     if (loaded == null) {
       throw new GoldenPathException("no golden path named " + name, true, Map.of());
     }
@@ -140,6 +182,6 @@ class GoldenPathLibrary implements GoldenPaths {
   private static GoldenPathSummary summary(Loaded l) {
     GoldenPath t = l.template();
     return new GoldenPathSummary(t.name(), t.title(), t.description(), t.tags(), t.owner(), t.type(), t.version(),
-        l.source(), t.parameters());
+        l.source(), l.entityRef(), t.parameters());
   }
 }

@@ -57,13 +57,15 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
     title = (template.title() == null ? template.name() : template.title()) + " · Paved";
     H2 heading = new H2(template.title() == null ? template.name() : template.title());
     heading.setId("template-title");
-    Span meta = new Span(template.name() + " v" + template.version() + " · " + template.source());
+    Span meta = new Span(template.name() + " v" + template.version() + (template.owner() == null ? "" : " · " + template.owner()));
     meta.addClassName("paved-muted");
+    com.vaadin.flow.component.html.Div source = TemplatesView.source(template);
+    source.add(new Span(" · " + template.source()));
     form = new ParameterForm(template.parameters(), catalog);
     Button preview = new Button("Preview", e -> preview());
     preview.setId("template-preview");
     preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(heading, meta, new Paragraph(template.description() == null ? "" : template.description()), form, preview, result);
+    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), form, preview, result);
   }
 
   private void preview() {

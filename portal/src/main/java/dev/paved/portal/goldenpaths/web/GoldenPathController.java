@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Golden paths over REST, under {@code /api/templates}. */
@@ -29,10 +30,13 @@ class GoldenPathController {
     this.goldenPaths = goldenPaths;
   }
 
-  @Operation(summary = "List golden paths")
+  @Operation(summary = "List golden paths", description = "Optionally only those matching every word of q (name, title,"
+      + " description, tags, owner, type) and carrying every given tag.")
   @GetMapping
-  List<GoldenPathSummary> list() {
-    return goldenPaths.list();
+  List<GoldenPathSummary> list(@RequestParam(required = false) String q,
+      @RequestParam(name = "tag", required = false) List<String> tags) {
+    List<String> wanted = tags == null ? List.of() : tags;
+    return goldenPaths.list().stream().filter(t -> t.matches(q) && t.tags().containsAll(wanted)).toList();
   }
 
   @Operation(summary = "Get one golden path with its parameters")

@@ -47,4 +47,20 @@ class FileLocationReaderTest {
     assertThatThrownBy(() -> reader.open(root.resolve("link.yaml").toString()))
         .isInstanceOf(LocationException.class).hasMessageContaining("outside the folders the catalog may read");
   }
+
+  @Test
+  void listingAFolderGivesItsFilesButNeverFollowsALinkOutOrLeavesTheRoot() throws Exception {
+    Files.createDirectories(root.resolve("templates/site/skeleton"));
+    Files.writeString(root.resolve("templates/site/template.yaml"), "kind: Template");
+    Files.writeString(root.resolve("templates/site/skeleton/README.md"), "#");
+    Files.writeString(elsewhere.resolve("id_rsa"), "secret");
+    Files.createSymbolicLink(root.resolve("templates/site/skeleton/key"), elsewhere.resolve("id_rsa"));
+    FileLocationReader reader = new FileLocationReader(List.of(root), 1024);
+    try (SourceSnapshot snapshot = reader.open(root.resolve("templates/site/template.yaml").toString())) {
+      assertThat(snapshot.list("templates/site"))
+          .containsExactly("templates/site/skeleton/README.md", "templates/site/template.yaml");
+      assertThatThrownBy(() -> snapshot.list("../")).isInstanceOf(LocationException.class)
+          .hasMessageContaining("does not exist under");
+    }
+  }
 }

@@ -9,6 +9,8 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
@@ -24,6 +26,26 @@ class TemplateViewTest extends UiTest {
   void theGalleryListsTheGoldenPaths() {
     UI.getCurrent().navigate("templates");
     assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref).contains("templates/developer-namespace");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void searchAndTagsNarrowTheGallery() {
+    UI.getCurrent().navigate("templates");
+    _get(TextField.class, spec -> spec.withId("template-search")).setValue("namespace quota");
+    assertThat(_find(RouterLink.class, spec -> spec.withText("Developer namespace"))).hasSize(1);
+    assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref).doesNotContain("templates/spring-boot-service");
+
+    _get(TextField.class, spec -> spec.withId("template-search")).clear();
+    MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class, spec -> spec.withId("template-tags"));
+    assertThat(tags.getListDataView().getItems().toList()).contains("java", "kubernetes");
+    tags.setValue(java.util.Set.of("java"));
+    assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref)
+        .contains("templates/spring-boot-service").doesNotContain("templates/developer-namespace");
+
+    _get(TextField.class, spec -> spec.withId("template-search")).setValue("no such golden path anywhere");
+    assertThat(_get(Paragraph.class, spec -> spec.withText("No golden path matches the search and tags.")).isVisible())
+        .isTrue();
   }
 
   @Test
