@@ -30,7 +30,9 @@ import java.util.Map;
 /**
  * A golden path's form, built from its parameter pages (JSON Schema with Backstage's {@code ui:} keys):
  * text, number, boolean, choice and multi-choice fields, text areas and passwords, and pickers filled
- * from the catalog ({@code OwnerPicker}, {@code EntityPicker}). The server validates the answers again
+ * from the catalog ({@code OwnerPicker}, {@code EntityPicker}), {@code EntityNamePicker}, the repository
+ * picker ({@code RepoUrlPicker}), {@code enumNames} labels and nested objects. Text is checked against
+ * its pattern and lengths as it is typed ({@link InlineCheck}). The server validates the answers again
  * with the same schema; its per-field problems are shown on the fields.
  */
 final class ParameterForm extends VerticalLayout {
@@ -47,18 +49,49 @@ final class ParameterForm extends VerticalLayout {
       if (page.get("description") instanceof String d) {
         add(new Paragraph(d));
       }
-      FormLayout form = new FormLayout();
-      form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
-      List<?> required = page.get("required") instanceof List<?> r ? r : List.of();
-      map(page.get("properties")).forEach((name, schema) -> {
-        Component field = field(name, map(schema), required.contains(name));
-        form.add(field);
-        if (map(schema).get("ui:widget") instanceof String w && w.equals("textarea")) {
-          form.setColspan(field, 2);
-        }
-      });
-      add(form);
+      add(properties("", page));
     }
+  }
+
+  /** A form for an object schema's properties; nested objects get their own titled section. */
+  private FormLayout properties(String prefix, Map<String, Object> objectSchema) {
+    FormLayout form = new FormLayout();
+    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+    List<?> required = objectSchema.get("required") instanceof List<?> r ? r : List.of();
+    map(objectSchema.get("properties")).forEach((name, property) -> {
+      Map<String, Object> schema = map(property);
+      Component field;
+      if ("object".equals(schema.get("type")) && schema.get("properties") instanceof Map<?, ?>) {
+        field = section(prefix + name, schema);
+      } else {
+        field = field(prefix + name, schema, required.contains(name));
+      }
+      form.add(field);
+      if ("textarea".equals(schema.get("ui:widget")) || field instanceof RepositoryPicker || field instanceof Section) {
+        form.setColspan(field, 2);
+      }
+    });
+    return form;
+  }
+
+  /** The fields of a nested object, under its title; their answers are sent as one object. */
+  private static final class Section extends VerticalLayout {}
+
+  private Component section(String path, Map<String, Object> schema) {
+    Section section = new Section();
+    section.setPadding(false);
+    section.setSpacing(false);
+    section.setId("param-" + path);
+    com.vaadin.flow.component.html.H4 heading = new com.vaadin.flow.component.html.H4(
+        schema.get("title") instanceof String t ? t : path);
+    section.add(heading);
+    if (schema.get("description") instanceof String d) {
+      Paragraph p = new Paragraph(d);
+      p.addClassName("paved-muted");
+      section.add(p);
+    }
+    section.add(properties(path + ".", schema));
+    return section;
   }
 
   private Component field(String name, Map<String, Object> schema, boolean required) {
@@ -77,6 +110,12 @@ final class ParameterForm extends VerticalLayout {
       box.setItemLabelGenerator(ParameterForm::shortRef);
       component = box;
       value = box;
+    } else if (uiField.equals("RepoUrlPicker")) {
+      Map<String, Object> options = map(schema.get("ui:options"));
+      RepositoryPicker picker = new RepositoryPicker(label, strings(options.get("allowedHosts")),
+          strings(options.get("allowedOwners")));
+      component = picker;
+      value = picker;
     } else if (type.equals("boolean")) {
       Checkbox box = new Checkbox(label, Boolean.TRUE.equals(dflt));
       component = box;
@@ -99,6 +138,7 @@ final class ParameterForm extends VerticalLayout {
     } else if (type.equals("array") && map(schema.get("items")).get("enum") instanceof List<?> options) {
       MultiSelectComboBox<String> box = new MultiSelectComboBox<>(label);
       box.setItems(options.stream().map(String::valueOf).toList());
+      box.setItemLabelGenerator(labels(map(schema.get("items"))));
       component = box;
       value = box;
     } else if (schema.get("enum") instanceof List<?> options) {
@@ -106,12 +146,14 @@ final class ParameterForm extends VerticalLayout {
       if (widget.equals("radio")) {
         RadioButtonGroup<String> group = new RadioButtonGroup<>(label);
         group.setItems(items);
+        group.setItemLabelGenerator(labels(schema));
         component = group;
         value = group;
       } else {
         Select<String> select = new Select<>();
         select.setLabel(label);
         select.setItems(items);
+        select.setItemLabelGenerator(labels(schema));
         component = select;
         value = select;
       }
@@ -122,6 +164,10 @@ final class ParameterForm extends VerticalLayout {
       }
     } else if (widget.equals("textarea")) {
       TextArea area = new TextArea(label);
+      if (map(schema.get("ui:options")).get("rows") instanceof Number rows) {
+        area.setMinRows(rows.intValue());
+      }
+      InlineCheck.attach(area, schema);
       component = area;
       value = area;
     } else if (widget.equals("password")) {
@@ -133,6 +179,14 @@ final class ParameterForm extends VerticalLayout {
       if (schema.get("maxLength") instanceof Number n) {
         text.setMaxLength(n.intValue());
       }
+      if (uiField.equals("EntityNamePicker") && !schema.containsKey("pattern")) {
+        schema = new LinkedHashMap<>(schema);
+        schema.put("pattern", InlineCheck.ENTITY_NAME);
+      }
+      if (map(schema.get("ui:options")).get("placeholder") instanceof String placeholder) {
+        text.setPlaceholder(placeholder);
+      }
+      InlineCheck.attach(text, schema);
       component = text;
       value = text;
     }
@@ -167,6 +221,20 @@ final class ParameterForm extends VerticalLayout {
     return catalog.find(f, 0, 500).items().stream().map(EntitySummary::ref).toList();
   }
 
+  /** {@code enumNames} label the {@code enum} values, position by position, as in Backstage. */
+  private static com.vaadin.flow.component.ItemLabelGenerator<String> labels(Map<String, Object> schema) {
+    List<String> values = strings(schema.get("enum"));
+    List<String> names = strings(schema.get("enumNames"));
+    return value -> {
+      int i = values.indexOf(value);
+      return i >= 0 && i < names.size() ? names.get(i) : value;
+    };
+  }
+
+  private static List<String> strings(Object o) {
+    return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+  }
+
   private static void minMax(Map<String, Object> schema, IntegerField f) {
     if (schema.get("minimum") instanceof Number n) {
       f.setMin(n.intValue());
@@ -182,18 +250,27 @@ final class ParameterForm extends VerticalLayout {
     fields.forEach((name, field) -> {
       Object v = field.getValue();
       if (v instanceof java.util.Set<?> set) {
-        if (!set.isEmpty()) {
-          out.put(name, new ArrayList<>(new LinkedHashSet<>(set)));
-        }
-      } else if (v instanceof String s) {
-        if (!s.isEmpty()) {
-          out.put(name, s);
-        }
-      } else if (v != null) {
-        out.put(name, v);
+        v = set.isEmpty() ? null : new ArrayList<>(new LinkedHashSet<>(set));
+      } else if (v instanceof String s && s.isEmpty()) {
+        v = null;
+      }
+      if (v != null) {
+        put(out, name, v);
       }
     });
     return out;
+  }
+
+  /** Puts a value at a dotted path ({@code database.size}), creating the objects on the way. */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> target, String path, Object value) {
+    int dot = path.indexOf('.');
+    if (dot < 0) {
+      target.put(path, value);
+    } else {
+      Object child = target.computeIfAbsent(path.substring(0, dot), k -> new LinkedHashMap<String, Object>());
+      put((Map<String, Object>) child, path.substring(dot + 1), value);
+    }
   }
 
   /** Shows the server's problems on their fields, clears the others; returns problems with no field. */
@@ -208,12 +285,15 @@ final class ParameterForm extends VerticalLayout {
     });
     problems.forEach((name, messages) -> {
       String root = name.replaceAll("[.\\[].*$", "");
-      if (!fields.containsKey(root) || !(fields.get(root) instanceof HasValidation)) {
-        unplaced.add(name + ": " + String.join("; ", messages));
-      } else if (!fields.containsKey(name)) {
-        HasValidation v = (HasValidation) fields.get(root);
+      HasValue<?, ?> exact = fields.get(name);
+      if (exact instanceof HasValidation) {
+        return; // shown on its field above
+      }
+      if (exact == null && fields.get(root) instanceof HasValidation v) {
         v.setInvalid(true);
         v.setErrorMessage(name + ": " + String.join("; ", messages));
+      } else {
+        unplaced.add(name + ": " + String.join("; ", messages));
       }
     });
     return unplaced;
