@@ -125,8 +125,17 @@ class CatalogJourneyIT {
   }
 
   @Test
-  void aDeveloperPreviewsAGoldenPath() throws IOException {
-    browser.get("http://127.0.0.1:" + port + "/templates/developer-namespace");
+  void aDeveloperFindsAGoldenPathAndPreviewsIt() throws IOException {
+    browser.get("http://127.0.0.1:" + port + "/templates");
+    // the demo catalog's own template joins the built-in ones once the catalog is read
+    waiting().until(d -> d.findElement(By.id("template-cards")).getText().contains("Team handbook"));
+    assertThat(browser.findElement(By.id("template-cards")).getText())
+        .contains("Spring Boot service", "Kafka worker", "Node.js service", "Developer namespace");
+    screenshot("templates");
+
+    browser.findElement(By.cssSelector("#template-search input")).sendKeys("namespace");
+    waiting().until(d -> !d.findElement(By.id("template-cards")).getText().contains("Kafka worker"));
+    browser.findElement(By.linkText("Developer namespace")).click();
     WebElement name = waiting().until(d -> d.findElement(By.cssSelector("#param-name input")));
     name.sendKeys("payments-dev");
     WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));

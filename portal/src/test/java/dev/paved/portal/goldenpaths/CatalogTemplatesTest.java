@@ -116,6 +116,13 @@ class CatalogTemplatesTest extends PortalTest {
         .orElse("").equals("2.2.0"));
     assertThat(goldenPaths.dryRun(site, Map.of("name", "handbook")).files())
         .anySatisfy(f -> assertThat(f.text()).isEqualTo("# handbook (v2.2)\n"));
+
+    // a commit that changes only the skeleton changes no entity, and is still picked up
+    server.commit(repo, Map.of("templates/site/skeleton/README.md", "# ${values.name}, fixed\n"), "skeleton fix");
+    locations.refresh(locations.list().stream().filter(l -> l.target().startsWith(server.url(repo))).findFirst()
+        .orElseThrow().id());
+    await().atMost(Duration.ofSeconds(30)).until(() -> goldenPaths.dryRun(site, Map.of("name", "handbook")).files()
+        .stream().anyMatch(f -> "# handbook, fixed\n".equals(f.text())));
   }
 
   @Test

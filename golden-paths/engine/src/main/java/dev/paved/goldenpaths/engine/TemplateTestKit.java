@@ -18,7 +18,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The template test kit a platform team runs in its CI: {@code test <template-dir>} renders the
  * template (a dry run) with each answer file in its {@code tests/} folder, requires every step to pass
- * (so {@code helm:lint} and {@code policy:check} steps are enforced), and compares the output with
+ * (so {@code helm:lint} and {@code policy:check} steps are enforced), requires every YAML and JSON
+ * file it produces to parse ({@link SyntaxCheck}), and compares the output with
  * the approved snapshot in {@code tests/__snapshots__/<case>/}. {@code --update-snapshots} approves
  * the current output. Exit code 0 when every case passes, 1 otherwise, 2 for a usage error.
  */
@@ -97,6 +98,7 @@ public final class TemplateTestKit {
       messages.add("the answers are not valid: " + e.problems());
       return new CaseResult(name, false, messages);
     }
+    SyntaxCheck.check(workspace).forEach(problem -> messages.add("output " + problem));
     if (!messages.isEmpty()) {
       return new CaseResult(name, false, messages);
     }

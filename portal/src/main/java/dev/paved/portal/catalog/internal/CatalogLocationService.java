@@ -90,7 +90,9 @@ class CatalogLocationService implements CatalogLocations {
 
   RefreshOutcome refresh(StoredLocation stored) {
     LocationProcessor.RefreshResult result = processor.refresh(stored);
-    if (result.written() > 0 || result.removed() > 0) {
+    // a source read again (a new commit) may have changed files next to the descriptors, such as a
+    // golden path's skeleton, even when no entity changed
+    if (result.written() > 0 || result.removed() > 0 || result.outcome() == LocationProcessor.Outcome.PROCESSED) {
       changes.changed();
     }
     LocationView view = locations.view(stored.id()).orElseThrow();
