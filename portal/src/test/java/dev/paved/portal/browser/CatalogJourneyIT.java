@@ -145,8 +145,33 @@ class CatalogJourneyIT {
     waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
     waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("payments-dev"));
     screenshot("template-form");
+  }
+
+  @Test
+  void aDeveloperPreviewsASpringBootServiceWithItsChecks() throws IOException {
+    browser.get("http://127.0.0.1:" + port + "/templates/spring-boot-service");
+    waiting().until(d -> d.findElement(By.cssSelector("#param-name input"))).sendKeys("payments-api");
+    WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));
+    owner.sendKeys("group:default/team-payments", org.openqa.selenium.Keys.ENTER);
+    List<WebElement> repo = browser.findElements(By.cssSelector("#param-repoUrl input"));
+    repo.get(0).sendKeys("git.acme.example", org.openqa.selenium.Keys.ENTER);
+    repo.get(1).sendKeys("team-payments", org.openqa.selenium.Keys.ENTER);
+    repo.get(2).sendKeys("payments-api", org.openqa.selenium.Keys.TAB);
+    browser.findElement(By.id("template-preview")).click();
+    waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
+    String steps = browser.findElement(By.id("preview-steps")).getText();
+    assertThat(steps).contains("helm:lint", "policy:check", "every workload passes the policy checks");
+    // the README is opened first; the repository answer reached the Argo CD application
+    waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("payments-api"));
+    WebElement devApplication = browser.findElements(By.cssSelector("#preview-files vaadin-grid-cell-content")).stream()
+        .filter(e -> e.getText().equals("dev.yaml")).findFirst().orElseThrow();
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-        "document.getElementById('preview-steps').scrollIntoView()");
+        "arguments[0].scrollIntoView({block: 'center'})", devApplication);
+    devApplication.click();
+    waiting().until(d -> d.findElement(By.id("preview-content")).getText()
+        .contains("repoURL: https://git.acme.example/team-payments/payments-api.git"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.getElementById('preview-status').scrollIntoView()");
     screenshot("template-preview");
   }
 

@@ -96,23 +96,19 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
     steps.setItems(run.steps());
     steps.setAllRowsVisible(true);
 
-    Grid<DryRunResult.File> files = new Grid<>(DryRunResult.File.class, false);
-    files.setId("preview-files");
-    files.addThemeVariants(GridVariant.LUMO_COMPACT);
-    files.addColumn(DryRunResult.File::path).setHeader(run.files().size() + " files").setFlexGrow(1);
-    files.addColumn(DryRunResult.File::size).setHeader("Bytes").setAutoWidth(true).setFlexGrow(0);
-    files.setItems(run.files());
-    files.setHeight("28em");
-    files.setWidth("24em");
     Pre content = new Pre();
     content.addClassName("paved-code");
     content.setId("preview-content");
     content.setWidthFull();
-    files.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(f ->
-        content.setText(f.text() == null ? "(binary or too large to show: " + f.size() + " bytes)" : f.text())));
-    if (!run.files().isEmpty()) {
-      files.select(run.files().get(0));
-    }
+    PreviewFiles files = new PreviewFiles(run.files(), f ->
+        content.setText(f.text() == null ? "(binary or too large to show: " + f.size() + " bytes)" : f.text()));
+    files.setId("preview-files");
+    files.setHeight("28em");
+    files.setWidth("24em");
+    // the README says what the golden path made; otherwise the first file
+    run.files().stream().map(DryRunResult.File::path).filter(p -> p.equals("README.md")).findFirst()
+        .or(() -> run.files().stream().map(DryRunResult.File::path).findFirst())
+        .ifPresent(files::open);
     HorizontalLayout tree = new HorizontalLayout(files, content);
     tree.setWidthFull();
     result.add(new H3("Steps"), steps, new H3("Files"), tree);

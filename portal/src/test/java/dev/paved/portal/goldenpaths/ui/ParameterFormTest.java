@@ -5,18 +5,15 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.paved.portal.catalog.CatalogLocations;
-import dev.paved.portal.goldenpaths.DryRunResult;
 import dev.paved.portal.goldenpaths.GoldenPaths;
 import dev.paved.portal.testing.UiTest;
 import java.time.Duration;
@@ -106,8 +103,6 @@ class ParameterFormTest extends UiTest {
     _get(IntegerField.class, spec -> spec.withId("param-database.storage")).setValue(20);
 
     _click(_get(Button.class, spec -> spec.withId("template-preview")));
-    Grid<DryRunResult.File> files = _get(Grid.class, spec -> spec.withId("preview-files"));
-    files.select(GridKt._get(files, 0));
     assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText())
         .isEqualTo("git.acme.example/team-payments/checkout payments-api l postgres 20\n");
   }

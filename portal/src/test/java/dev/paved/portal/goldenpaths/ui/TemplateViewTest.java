@@ -59,10 +59,13 @@ class TemplateViewTest extends UiTest {
     _click(_get(Button.class, spec -> spec.withId("template-preview")));
 
     assertThat(_get(Div.class, spec -> spec.withId("preview-status")).getText()).contains("Nothing was created");
-    Grid<DryRunResult.File> files = _get(Grid.class, spec -> spec.withId("preview-files"));
-    assertThat(GridKt._size(files)).isEqualTo(7);
-    files.select(GridKt._get(files, GridKt._size(files) - 1));
-    assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText()).isNotBlank();
+    PreviewFiles files = _get(PreviewFiles.class, spec -> spec.withId("preview-files"));
+    var rows = java.util.stream.IntStream.range(0, GridKt._size(files)).mapToObj(i -> GridKt._get(files, i)).toList();
+    assertThat(rows).extracting(PreviewFiles.Entry::name).as("folders first, each open")
+        .containsExactly(".paved", "answers.yaml", "catalog-info.yaml", "limitrange.yaml", "namespace.yaml",
+            "networkpolicy.yaml", "resourcequota.yaml", "rolebinding.yaml");
+    files.select(rows.get(rows.size() - 1));
+    assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText()).contains("kind: RoleBinding");
     Grid<DryRunResult.Step> steps = _get(Grid.class, spec -> spec.withId("preview-steps"));
     assertThat(GridKt._get(steps, 1).status()).isEqualTo("done");
   }

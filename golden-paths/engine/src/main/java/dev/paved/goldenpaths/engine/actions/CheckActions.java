@@ -65,7 +65,8 @@ public final class CheckActions {
           throw new ActionException("the chart does not pass helm lint or does not render for "
               + (report.errors().isEmpty() ? "its default values" : String.join(", ", report.errors().keySet())));
         }
-        context.log("chart " + context.input().get("chart") + " lints and renders for " + values.keySet());
+        context.log("the chart in " + context.input().get("chart") + "/ lints and renders with the values of "
+            + String.join(", ", values.keySet()));
       }
     };
   }
