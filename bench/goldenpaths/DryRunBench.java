@@ -39,6 +39,7 @@ public class DryRunBench {
       measure(http, "bench-template", "{\"name\":\"bench-svc\",\"owner\":\"group:default/team-1\",\"description\":\"dry run bench\"}");
       // render + helm lint + helm template for three environments + policy check of the real golden path
       measure(http, "spring-boot-service", "{\"name\":\"payments-api\",\"owner\":\"group:default/team-payments\","
+          + "\"repoUrl\":\"git.acme.example?owner=team-payments&repo=payments-api\","
           + "\"javaPackage\":\"com.acme.payments\",\"host\":\"payments.acme.example\"}");
     } finally {
       portal.destroy();

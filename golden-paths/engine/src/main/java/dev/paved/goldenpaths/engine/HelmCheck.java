@@ -77,6 +77,7 @@ public final class HelmCheck {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      JvmSignals.restore();
       deleteQuietly(work);
     }
   }
