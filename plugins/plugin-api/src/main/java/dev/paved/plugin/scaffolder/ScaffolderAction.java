@@ -29,4 +29,15 @@ public interface ScaffolderAction {
    * @throws ActionException with a message for the user when the action cannot do its work
    */
   void run(ActionContext context) throws ActionException;
+
+  /**
+   * Reverses what a run changed outside the workspace, from the record it left with {@link
+   * ActionContext#recordUndo}. Must be safe to call twice and when the change is already gone (a
+   * repository deleted by hand), since an undo may be retried.
+   *
+   * @param record what the run recorded
+   * @param context the task's context (its input is the step's input); {@code log} reaches the task's log
+   * @throws ActionException when the change cannot be reversed, with what the user should do by hand
+   */
+  default void undo(Map<String, Object> record, ActionContext context) throws ActionException {}
 }
