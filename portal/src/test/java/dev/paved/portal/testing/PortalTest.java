@@ -44,6 +44,7 @@ public abstract class PortalTest {
     registry.add("paved.catalog.git.cache-dir", () -> WORK.resolve("git-cache").toString());
     registry.add("paved.catalog.git.timeout", () -> "5s");
     registry.add("paved.catalog.refresh-interval", () -> "1h");
+    registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
   }
 

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  * parseRepoUrl} filter returns it: {@code {host, owner, repo}} (and {@code organization}, {@code
  * workspace}, {@code project} when given).
  */
-final class RepoUrl {
+public final class RepoUrl {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
   private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.-]+(:[0-9]{1,5})?$");
 
   private RepoUrl() {}
 
-  static Map<String, Object> parse(String value) {
+  /** Parses a picker value; throws IllegalArgumentException saying what is wrong. */
+  public static Map<String, Object> parse(String value) {
     int q = value.indexOf('?');
     if (q <= 0) {
       throw new IllegalArgumentException("'" + value + "' is not a repository location like host?owner=o&repo=r");

@@ -22,8 +22,23 @@ import java.util.function.BooleanSupplier;
 public final class StepRunner {
   private final Map<String, ScaffolderAction> actions = new LinkedHashMap<>();
   private final Map<String, Schema> inputSchemas = new ConcurrentHashMap<>();
+  private final boolean offline;
 
   public StepRunner(Collection<? extends ScaffolderAction> registered) {
+    this(registered, false);
+  }
+
+  /**
+   * A runner for the template test kit, outside the portal: a dry run skips steps whose action is not
+   * installed here (the portal's {@code publish:git}, {@code catalog:register}, a plugin's action) and
+   * says so, instead of failing; a real run still refuses them.
+   */
+  public static StepRunner offline(Collection<? extends ScaffolderAction> registered) {
+    return new StepRunner(registered, true);
+  }
+
+  private StepRunner(Collection<? extends ScaffolderAction> registered, boolean offline) {
+    this.offline = offline;
     for (ScaffolderAction a : registered) {
       ScaffolderAction other = actions.putIfAbsent(a.id(), a);
       if (other != null) {
@@ -181,6 +196,10 @@ public final class StepRunner {
         return new StepResult(step.id(), name, step.action(), Status.SKIPPED, log, output, millis(start), null);
       }
       ScaffolderAction action = actions.get(step.action());
+      if (action == null && offline && dryRun) {
+        log.add("skipped: " + step.action() + " is not installed here; the portal runs it");
+        return new StepResult(step.id(), name, step.action(), Status.SKIPPED, log, output, millis(start), null);
+      }
       if (action == null) {
         throw new ActionException("unknown action '" + step.action() + "'; available: " + String.join(", ", actions.keySet()));
       }
@@ -188,6 +207,12 @@ public final class StepRunner {
       Map<String, Object> input = (Map<String, Object>) Expressions.resolve(step.input(), context);
       List<String> problems = JsonSchemas.problems(
           inputSchemas.computeIfAbsent(action.id(), id -> JsonSchemas.compile(action.inputSchema())), input);
+      if (!problems.isEmpty() && dryRun && !action.supportsDryRun() && mentionsSteps(step.input())) {
+        // it reads outputs of steps a dry run skipped (a repository's URL), which do not exist yet
+        log.add("skipped in a dry run: " + action.id() + " changes things outside the workspace, and its input"
+            + " uses outputs of steps a dry run does not run");
+        return new StepResult(step.id(), name, step.action(), Status.SKIPPED, log, output, millis(start), null);
+      }
       if (!problems.isEmpty()) {
         throw new ActionException("input of " + action.id() + " is not valid: " + String.join("; ", problems));
       }
@@ -215,6 +240,15 @@ public final class StepRunner {
       log.add("failed: " + e.getMessage());
       return new StepResult(step.id(), name, step.action(), Status.FAILED, log, output, millis(start), e.getMessage());
     }
+  }
+
+  private static boolean mentionsSteps(Object input) {
+    return switch (input) {
+      case String s -> s.contains("steps.") || s.contains("steps[");
+      case Map<?, ?> m -> m.values().stream().anyMatch(StepRunner::mentionsSteps);
+      case List<?> l -> l.stream().anyMatch(StepRunner::mentionsSteps);
+      case null, default -> false;
+    };
   }
 
   private static boolean truthy(Object value) {

@@ -61,7 +61,7 @@ class JavaGoldenPathsBuildIT {
   void theGeneratedProjectBuildsAndPassesItsTests(Case c, @TempDir Path out) throws Exception {
     TemplateFolder folder = TemplateFolder.read(TEMPLATES.resolve(c.template()));
     InMemoryWorkspace workspace = new InMemoryWorkspace();
-    StepRunner.RunResult result = new StepRunner(BuiltInActions.all()).run(folder.template(), folder.files(),
+    StepRunner.RunResult result = StepRunner.offline(BuiltInActions.all()).run(folder.template(), folder.files(),
         c.answers(), workspace, true);
     assertThat(result.succeeded()).as(result.steps().toString()).isTrue();
     for (var f : workspace.files()) {

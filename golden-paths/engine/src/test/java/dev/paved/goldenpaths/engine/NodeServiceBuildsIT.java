@@ -34,7 +34,7 @@ class NodeServiceBuildsIT {
     TemplateFolder folder = TemplateFolder.read(TEMPLATE);
     InMemoryWorkspace workspace = new InMemoryWorkspace();
     // quotes and a backslash in the description: package.json must still be valid JSON for npm
-    StepRunner.RunResult result = new StepRunner(BuiltInActions.all()).run(folder.template(), folder.files(), Map.of(
+    StepRunner.RunResult result = StepRunner.offline(BuiltInActions.all()).run(folder.template(), folder.files(), Map.of(
         "name", "checkout-api", "owner", "group:default/team-checkout",
         "repoUrl", "git.example.com?owner=team-checkout&repo=checkout-api",
         "description", "Turns a \"basket\" into an order \\ */"), workspace, true);

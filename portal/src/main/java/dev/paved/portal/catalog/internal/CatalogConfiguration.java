@@ -34,8 +34,8 @@ class CatalogConfiguration {
   }
 
   @Bean
-  GitLocationReader gitLocationReader(CatalogProperties properties) {
-    return new GitLocationReader(properties.git(), properties.maxFileSize().toBytes());
+  GitLocationReader gitLocationReader(CatalogProperties properties, dev.paved.portal.git.GitHosts gitHosts) {
+    return new GitLocationReader(properties.git(), properties.maxFileSize().toBytes(), gitHosts::localUri);
   }
 
   @Bean

@@ -37,9 +37,18 @@ final class GitLocationReader implements LocationReader {
   private final long maxFileSize;
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  /** The portal's own repositories, read from their folders rather than over HTTP. */
+  private final java.util.function.Function<String, java.util.Optional<String>> ownRepositories;
+
   GitLocationReader(CatalogProperties.Git settings, long maxFileSize) {
+    this(settings, maxFileSize, url -> java.util.Optional.empty());
+  }
+
+  GitLocationReader(CatalogProperties.Git settings, long maxFileSize,
+      java.util.function.Function<String, java.util.Optional<String>> ownRepositories) {
     this.settings = settings;
     this.maxFileSize = maxFileSize;
+    this.ownRepositories = ownRepositories;
   }
 
   @Override
@@ -50,6 +59,9 @@ final class GitLocationReader implements LocationReader {
   @Override
   public void checkTarget(String target) throws LocationException {
     GitTarget git = parse(target);
+    if (ownRepositories.apply(git.repositoryUrl()).isPresent()) {
+      return; // the embedded Git server's: always readable, whatever the host rules say
+    }
     if (git.isFileUrl() && !settings.allowFileUrls()) {
       throw new LocationException("file:// repositories are not allowed here; register the repository by its "
           + "https:// URL (or set paved.catalog.git.allow-file-urls on a single-machine installation)");
@@ -141,7 +153,7 @@ final class GitLocationReader implements LocationReader {
       if (Files.isDirectory(dir.resolve("objects"))) {
         Git existing = Git.open(dir.toFile());
         try {
-          existing.fetch().setRemote("origin").setRefSpecs("+" + branchRef + ":" + branchRef)
+          existing.fetch().setRemote(sourceUri(git)).setRefSpecs("+" + branchRef + ":" + branchRef)
               .setDepth(1).setTimeout(timeout).call();
           return existing.getRepository();
         } catch (TransportException e) {
@@ -155,7 +167,7 @@ final class GitLocationReader implements LocationReader {
       }
       Files.createDirectories(dir.getParent());
       Path tmp = Files.createTempDirectory(dir.getParent(), "clone-");
-      try (Git cloned = Git.cloneRepository().setURI(git.repositoryUrl()).setDirectory(tmp.toFile())
+      try (Git cloned = Git.cloneRepository().setURI(sourceUri(git)).setDirectory(tmp.toFile())
           .setBare(true).setBranchesToClone(List.of(branchRef)).setBranch(branchRef)
           .setDepth(1).setTimeout(timeout).call()) {
         // only a complete clone takes the cache slot
@@ -175,6 +187,10 @@ final class GitLocationReader implements LocationReader {
     } catch (RuntimeException e) {
       throw new LocationException("could not fetch " + git.repositoryUrl() + ": " + e.getMessage(), e);
     }
+  }
+
+  private String sourceUri(GitTarget git) {
+    return ownRepositories.apply(git.repositoryUrl()).orElse(git.repositoryUrl());
   }
 
   private static String unreachable(GitTarget git, TransportException e) {

@@ -141,6 +141,16 @@ class GoldenPathLibrary implements GoldenPaths {
     return Optional.ofNullable(offer.templates().get(name)).map(GoldenPathLibrary::summary);
   }
 
+  /** A golden path with its files, for the scaffolder. */
+  Optional<Loaded> loaded(String name) {
+    return Optional.ofNullable(offer.templates().get(name));
+  }
+
+  /** The runner with every installed action. */
+  StepRunner runner() {
+    return runner;
+  }
+
   @Override
   public Map<String, String> problems() {
     return new TreeMap<>(offer.problems());

@@ -1,0 +1,333 @@
+package dev.paved.portal.goldenpaths.internal;
+
+import dev.paved.goldenpaths.engine.InMemoryWorkspace;
+import dev.paved.goldenpaths.engine.RepoUrl;
+import dev.paved.goldenpaths.engine.StepRunner;
+import dev.paved.plugin.catalog.EntityRef;
+import dev.paved.plugin.git.GitHost;
+import dev.paved.plugin.git.GitHostException;
+import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.portal.audit.AuditLog;
+import dev.paved.portal.catalog.CatalogQueries;
+import dev.paved.portal.git.GitHosts;
+import dev.paved.portal.goldenpaths.DryRunResult;
+import dev.paved.portal.goldenpaths.GoldenPathException;
+import dev.paved.portal.goldenpaths.Scaffolder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs scaffolder tasks on a small bounded pool: two at a time, a hundred waiting at most, so a burst of
+ * requests queues instead of starving the portal. Every change of a task is stored before it is shown.
+ */
+@Service
+class ScaffolderService implements Scaffolder {
+  private static final Logger log = LoggerFactory.getLogger(ScaffolderService.class);
+
+  private final GoldenPathLibrary library;
+  private final TaskStore store;
+  private final AuditLog audit;
+  private final GitHosts gitHosts;
+  private final CatalogQueries catalog;
+  private final ApplicationEventPublisher events;
+  private final Map<UUID, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor pool;
+
+  ScaffolderService(GoldenPathLibrary library, TaskStore store, AuditLog audit, GitHosts gitHosts,
+      CatalogQueries catalog, ApplicationEventPublisher events) {
+    this.library = library;
+    this.store = store;
+    this.audit = audit;
+    this.gitHosts = gitHosts;
+    this.catalog = catalog;
+    this.events = events;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100), r -> {
+      Thread t = new Thread(r, "scaffolder-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void markInterruptedTasks() {
+    int interrupted = store.interruptActive();
+    if (interrupted > 0) {
+      log.warn("{} scaffolder tasks were working when the portal stopped; they are marked interrupted", interrupted);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Override
+  public TaskView start(String name, Map<String, Object> answers, Actor actor, String requestKey) {
+    GoldenPathLibrary.Loaded loaded = library.loaded(name)
+        .orElseThrow(() -> new GoldenPathException("no golden path named " + name, true, Map.of()));
+    Optional<UUID> earlier = store.findByRequestKey(requestKey);
+    if (earlier.isPresent()) {
+      return store.get(earlier.get()).orElseThrow(); // the same submit again (a double-click): its task
+    }
+    DryRunResult preview = library.dryRun(name, answers);
+    if (!preview.succeeded()) {
+      String why = preview.steps().stream().filter(s -> s.error() != null).map(s -> s.name() + ": " + s.error())
+          .findFirst().orElse("a step failed");
+      throw new GoldenPathException("the preview of these answers fails, so nothing was created: " + why, false, Map.of());
+    }
+    Map<String, List<String>> conflicts = conflicts(answers, preview);
+    if (!conflicts.isEmpty()) {
+      throw new GoldenPathException("something with these names already exists; see the fields", false, conflicts);
+    }
+    TaskStore.Created created = store.create(loaded.template(), answers, actor, requestKey);
+    UUID id = created.id();
+    if (!created.isNew()) {
+      return store.get(id).orElseThrow(); // the same request again: the task it started
+    }
+    audit.record(actor.ref(), "scaffold.start", "task:" + id, "requested",
+        Map.of("template", name, "version", loaded.template().version()));
+    submit(id, false);
+    return store.get(id).orElseThrow();
+  }
+
+  /**
+   * What would clash with something that exists: the repository the answers name, and the catalog
+   * entities the preview's catalog-info.yaml would add.
+   */
+  private Map<String, List<String>> conflicts(Map<String, Object> answers, DryRunResult preview) {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    if (answers.get("repoUrl") instanceof String repoUrl) {
+      try {
+        Map<String, Object> repo = RepoUrl.parse(repoUrl);
+        Optional<GitHost> host = gitHosts.forHostName((String) repo.get("host"));
+        if (host.isEmpty()) {
+          problems.put("repoUrl", List.of("no Git host is set up for " + repo.get("host") + "; choose one of "
+              + String.join(", ", gitHosts.hostNames())));
+        } else if (host.get().exists((String) repo.get("owner"), (String) repo.get("repo"))) {
+          problems.put("repoUrl", List.of("repository " + repo.get("owner") + "/" + repo.get("repo")
+              + " already exists on " + repo.get("host") + "; choose another name"));
+        }
+      } catch (IllegalArgumentException | GitHostException e) {
+        problems.put("repoUrl", List.of(e.getMessage()));
+      }
+    }
+    preview.files().stream().filter(f -> f.path().equals("catalog-info.yaml") && f.text() != null).findFirst()
+        .ifPresent(f -> {
+          for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(f.text())) {
+            if (doc instanceof Map<?, ?> entity && entity.get("metadata") instanceof Map<?, ?> metadata
+                && entity.get("kind") instanceof String kind && metadata.get("name") instanceof String entityName) {
+              String namespace = metadata.get("namespace") instanceof String ns ? ns : "default";
+              EntityRef ref = EntityRef.parse(kind + ":" + namespace + "/" + entityName);
+              if (catalog.get(ref).isPresent()) {
+                problems.computeIfAbsent(answers.containsKey("name") ? "name" : "(form)", k -> new ArrayList<>())
+                    .add("the catalog already has " + ref + "; choose another name");
+              }
+            }
+          }
+        });
+    return problems;
+  }
+
+  private void submit(UUID id, boolean retry) {
+    try {
+      pool.execute(() -> run(id, retry));
+    } catch (RejectedExecutionException e) {
+      store.finish(id, State.FAILED, null, "too many tasks are waiting; retry this one in a minute");
+      changed(id);
+    }
+  }
+
+  private void run(UUID id, boolean retry) {
+    AtomicBoolean cancelled = cancelFlags.computeIfAbsent(id, k -> new AtomicBoolean());
+    Actor actor = store.creator(id);
+    try {
+      if (!store.transition(id, List.of(State.QUEUED), State.RUNNING)) {
+        return; // cancelled while it waited
+      }
+      changed(id);
+      TaskView task = store.get(id).orElseThrow();
+      Optional<GoldenPathLibrary.Loaded> loaded = library.loaded(task.template());
+      if (loaded.isEmpty()) {
+        finish(id, actor, State.FAILED, null, "golden path " + task.template() + " is no longer offered");
+        return;
+      }
+      if (!loaded.get().template().version().equals(task.templateVersion())) {
+        store.log(id, null, "golden path " + task.template() + " is now version " + loaded.get().template().version()
+            + " (the task was started with " + task.templateVersion() + "); running the current version");
+      }
+      StepRunner.Options options = new StepRunner.Options(false, actor, id.toString(),
+          retry ? store.doneOutputs(id) : Map.of(), listener(id), cancelled::get);
+      StepRunner.RunResult result = library.runner().run(loaded.get().template(), loaded.get().files(), task.answers(),
+          new InMemoryWorkspace(), options);
+      if (result.succeeded()) {
+        finish(id, actor, State.SUCCEEDED, result.output(), null);
+      } else {
+        StepRunner.StepResult last = result.steps().get(result.steps().size() - 1);
+        boolean wasCancelled = last.status() == StepRunner.Status.CANCELLED;
+        finish(id, actor, wasCancelled ? State.CANCELLED : State.FAILED, result.output(),
+            wasCancelled ? "cancelled by the user" : last.name() + " failed: " + last.error());
+      }
+    } catch (StepRunner.InvalidAnswersException e) {
+      finish(id, actor, State.FAILED, null, "the answers are no longer valid for this golden path: " + e.problems());
+    } catch (RuntimeException e) {
+      log.error("Scaffolder task {} failed unexpectedly", id, e);
+      finish(id, actor, State.FAILED, null, "the portal failed while running the task: " + e.getMessage());
+    } finally {
+      cancelFlags.remove(id);
+    }
+  }
+
+  private void finish(UUID id, Actor actor, String state, Map<String, Object> output, String error) {
+    store.finish(id, state, output, error);
+    audit.record(actor.ref(), "scaffold.run", "task:" + id, state.equals(State.SUCCEEDED) ? "success" : state,
+        error == null ? Map.of() : Map.of("error", error));
+    changed(id);
+  }
+
+  private StepRunner.Listener listener(UUID id) {
+    return new StepRunner.Listener() {
+      @Override
+      public void stepStarted(String stepId, String name) {
+        store.stepStarted(id, stepId);
+        changed(id);
+      }
+
+      @Override
+      public void logged(String stepId, String line) {
+        store.log(id, stepId, line);
+        changed(id);
+      }
+
+      @Override
+      public void undoRecorded(String stepId, Map<String, Object> record) {
+        store.undoRecorded(id, stepId, record);
+      }
+
+      @Override
+      public void stepFinished(StepRunner.StepResult result) {
+        store.stepFinished(id, result);
+        changed(id);
+      }
+    };
+  }
+
+  @Override
+  public Optional<TaskView> get(UUID id) {
+    return store.get(id);
+  }
+
+  @Override
+  public List<TaskSummary> list(TaskFilter filter) {
+    return store.list(filter);
+  }
+
+  @Override
+  public TaskView retry(UUID id, Actor actor) {
+    require(id);
+    if (!store.transition(id, State.RECOVERABLE, State.QUEUED)) {
+      throw new GoldenPathException("only a failed, cancelled or interrupted task can be retried; this one is "
+          + store.state(id), false, Map.of());
+    }
+    store.log(id, null, "retried by " + actor.name() + ": steps that changed things and finished are not run again");
+    audit.record(actor.ref(), "scaffold.retry", "task:" + id, "requested", Map.of());
+    changed(id);
+    submit(id, true);
+    return store.get(id).orElseThrow();
+  }
+
+  @Override
+  public TaskView undo(UUID id, Actor actor) {
+    require(id);
+    if (!store.transition(id, State.RECOVERABLE, State.UNDOING)) {
+      throw new GoldenPathException("only a failed, cancelled or interrupted task can be undone; this one is "
+          + store.state(id), false, Map.of());
+    }
+    store.log(id, null, "undo asked by " + actor.name());
+    audit.record(actor.ref(), "scaffold.undo", "task:" + id, "requested", Map.of());
+    changed(id);
+    try {
+      pool.execute(() -> runUndo(id, actor));
+    } catch (RejectedExecutionException e) {
+      store.finish(id, State.UNDO_FAILED, null, "too many tasks are waiting; ask for the undo again in a minute");
+      changed(id);
+    }
+    return store.get(id).orElseThrow();
+  }
+
+  private void runUndo(UUID id, Actor actor) {
+    try {
+      List<StepRunner.UndoRecord> records = store.undoRecords(id);
+      StepRunner.Options options = new StepRunner.Options(false, actor, id.toString(), Map.of(), listener(id), () -> false);
+      List<StepRunner.UndoResult> results = library.runner().undo(records, options);
+      List<String> failures = new ArrayList<>();
+      for (StepRunner.UndoResult r : results) {
+        if (r.undone()) {
+          store.undone(id, r.stepId());
+        } else {
+          failures.add(r.stepId() + ": " + r.error());
+        }
+      }
+      if (failures.isEmpty()) {
+        store.log(id, null, records.isEmpty() ? "nothing to undo: no step had changed anything outside the workspace"
+            : "undone: nothing this task created is left");
+      }
+      store.finish(id, failures.isEmpty() ? State.UNDONE : State.UNDO_FAILED, null,
+          failures.isEmpty() ? null : "could not undo " + String.join("; ", failures));
+      audit.record(actor.ref(), "scaffold.undo", "task:" + id, failures.isEmpty() ? "success" : "failure",
+          failures.isEmpty() ? Map.of() : Map.of("error", String.join("; ", failures)));
+    } catch (RuntimeException e) {
+      log.error("Undo of task {} failed unexpectedly", id, e);
+      store.finish(id, State.UNDO_FAILED, null, "the portal failed while undoing: " + e.getMessage());
+    }
+    changed(id);
+  }
+
+  @Override
+  public TaskView cancel(UUID id, Actor actor) {
+    require(id);
+    AtomicBoolean flag = cancelFlags.computeIfAbsent(id, k -> new AtomicBoolean());
+    flag.set(true);
+    if (store.transition(id, List.of(State.QUEUED), State.CANCELLED)) {
+      cancelFlags.remove(id);
+    } else if (!store.transition(id, List.of(State.RUNNING), State.CANCELLING)) {
+      cancelFlags.remove(id);
+      throw new GoldenPathException("only a queued or running task can be cancelled; this one is " + store.state(id),
+          false, Map.of());
+    }
+    store.log(id, null, "cancel asked by " + actor.name() + "; the current step finishes first");
+    audit.record(actor.ref(), "scaffold.cancel", "task:" + id, "requested", Map.of());
+    changed(id);
+    return store.get(id).orElseThrow();
+  }
+
+  private void require(UUID id) {
+    if (store.get(id).isEmpty()) {
+      throw new GoldenPathException("no task " + id, true, Map.of());
+    }
+  }
+
+  private void changed(UUID id) {
+    events.publishEvent(new TaskChanged(id));
+  }
+}
