@@ -48,6 +48,7 @@ class CatalogJourneyIT {
     registry.add("paved.catalog.file-roots[0]", () -> REPO_ROOT.resolve("catalog-info").toString());
     registry.add("paved.catalog.git.cache-dir", () -> work.resolve("git-cache").toString());
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
+    registry.add("paved.git.embedded.root", () -> work.resolve("git").toString());
   }
 
   @BeforeAll
@@ -148,31 +149,52 @@ class CatalogJourneyIT {
   }
 
   @Test
-  void aDeveloperPreviewsASpringBootServiceWithItsChecks() throws IOException {
+  void aDeveloperPreviewsThenCreatesASpringBootServiceAndClonesIt() throws Exception {
     browser.get("http://127.0.0.1:" + port + "/templates/spring-boot-service");
     waiting().until(d -> d.findElement(By.cssSelector("#param-name input"))).sendKeys("payments-api");
     WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));
     owner.sendKeys("group:default/team-payments", org.openqa.selenium.Keys.ENTER);
+    // the embedded Git server is the host already chosen; owner and name are typed
     List<WebElement> repo = browser.findElements(By.cssSelector("#param-repoUrl input"));
-    repo.get(0).sendKeys("git.acme.example", org.openqa.selenium.Keys.ENTER);
+    assertThat(repo.get(0).getDomProperty("value")).isEqualTo("localhost:" + port);
     repo.get(1).sendKeys("team-payments", org.openqa.selenium.Keys.ENTER);
     repo.get(2).sendKeys("payments-api", org.openqa.selenium.Keys.TAB);
     browser.findElement(By.id("template-preview")).click();
     waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
     String steps = browser.findElement(By.id("preview-steps")).getText();
     assertThat(steps).contains("helm:lint", "policy:check", "every workload passes the policy checks");
-    // the README is opened first; the repository answer reached the Argo CD application
-    waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("payments-api"));
     WebElement devApplication = browser.findElements(By.cssSelector("#preview-files vaadin-grid-cell-content")).stream()
         .filter(e -> e.getText().equals("dev.yaml")).findFirst().orElseThrow();
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "arguments[0].scrollIntoView({block: 'center'})", devApplication);
     devApplication.click();
-    waiting().until(d -> d.findElement(By.id("preview-content")).getText()
-        .contains("repoURL: https://git.acme.example/team-payments/payments-api.git"));
+    String cloneUrl = "http://localhost:" + port + "/git/team-payments/payments-api.git";
+    waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("repoURL: " + cloneUrl));
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "document.getElementById('preview-status').scrollIntoView()");
     screenshot("template-preview");
+
+    WebElement create = browser.findElement(By.id("template-create"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", create);
+    create.click();
+    waiting().until(d -> d.getCurrentUrl().contains("/tasks/"));
+    // the page follows the task live: no reload
+    waiting().until(d -> d.findElement(By.id("task-state")).getText().equals("succeeded"));
+    assertThat(browser.findElement(By.id("task-log")).getText()).contains("created team-payments/payments-api",
+        "registered " + cloneUrl);
+    screenshot("task");
+
+    Path clones = Files.createTempDirectory("paved-clone-");
+    Process git = new ProcessBuilder("git", "clone", "-q", cloneUrl, "svc").directory(clones.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(git.getInputStream().readAllBytes());
+    assertThat(git.waitFor()).as(out).isZero();
+    assertThat(clones.resolve("svc/pom.xml")).exists();
+    assertThat(Files.readString(clones.resolve("svc/argocd/dev.yaml"))).contains("repoURL: " + cloneUrl);
+
+    browser.findElement(By.id("task-entity-link")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("catalog/component/default/payments-api"));
+    assertThat(waiting().until(d -> d.findElement(By.id("entity-title"))).getText()).isEqualTo("payments-api");
   }
 
   @Test

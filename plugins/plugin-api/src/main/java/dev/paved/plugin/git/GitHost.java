@@ -20,6 +20,9 @@ public interface GitHost {
    */
   boolean exists(String owner, String name) throws GitHostException;
 
+  /** Where a repository with this owner and name is (or would be) cloned from and looked at. */
+  Repository locate(String owner, String name) throws GitHostException;
+
   /**
    * Creates an empty repository.
    *

@@ -112,6 +112,12 @@ class EmbeddedGitHost implements GitHost {
     }
   }
 
+  @Override
+  public Repository locate(String owner, String name) throws GitHostException {
+    folder(owner, name); // checks the names
+    return repository(owner, name);
+  }
+
   Repository repository(String owner, String name) {
     String cloneUrl = publicUrl + "/" + owner + "/" + name + ".git";
     return new Repository(cloneUrl, cloneUrl, root.resolve(owner).resolve(name + ".git").toUri().toString());

@@ -57,8 +57,18 @@ class GoldenPathLibrary implements GoldenPaths {
   private volatile Offer offer;
   private final StepRunner runner;
 
-  GoldenPathLibrary(GoldenPathProperties properties, ObjectProvider<ScaffolderAction> pluginActions) {
-    List<ScaffolderAction> actions = new ArrayList<>(BuiltInActions.all());
+  GoldenPathLibrary(GoldenPathProperties properties, ObjectProvider<ScaffolderAction> pluginActions,
+      dev.paved.portal.git.GitHosts gitHosts) {
+    // git:resolve answers with the real addresses of the portal's Git hosts (the embedded server's /git/ path)
+    List<ScaffolderAction> actions = new ArrayList<>(BuiltInActions.all((host, owner, repo) ->
+        gitHosts.forHostName(host).flatMap(h -> {
+          try {
+            var r = h.locate(owner, repo);
+            return java.util.Optional.of(new dev.paved.goldenpaths.engine.actions.GitResolveAction.Urls(r.cloneUrl(), r.webUrl()));
+          } catch (dev.paved.plugin.git.GitHostException e) {
+            return java.util.Optional.empty();
+          }
+        })));
     pluginActions.orderedStream().forEach(actions::add);
     this.runner = new StepRunner(actions);
     for (Path dir : properties.directories()) {

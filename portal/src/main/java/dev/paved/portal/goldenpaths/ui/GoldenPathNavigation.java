@@ -13,4 +13,9 @@ class GoldenPathNavigation {
   NavigationItem templatesNavigation() {
     return new NavigationItem("Create", "Templates", "templates", VaadinIcon.FILE_TREE, 30);
   }
+
+  @Bean
+  NavigationItem tasksNavigation() {
+    return new NavigationItem("Create", "Tasks", "tasks", VaadinIcon.TASKS, 31);
+  }
 }

@@ -38,9 +38,15 @@ import java.util.Map;
 final class ParameterForm extends VerticalLayout {
   private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
   private final CatalogQueries catalog;
+  private final List<String> gitHostNames;
 
-  ParameterForm(List<Map<String, Object>> pages, CatalogQueries catalog) {
+  /**
+   * @param gitHostNames where the portal can create repositories: the repository picker's hosts when the
+   *     template does not restrict them
+   */
+  ParameterForm(List<Map<String, Object>> pages, CatalogQueries catalog, List<String> gitHostNames) {
     this.catalog = catalog;
+    this.gitHostNames = gitHostNames;
     setPadding(false);
     for (Map<String, Object> page : pages) {
       if (page.get("title") instanceof String title) {
@@ -112,7 +118,8 @@ final class ParameterForm extends VerticalLayout {
       value = box;
     } else if (uiField.equals("RepoUrlPicker")) {
       Map<String, Object> options = map(schema.get("ui:options"));
-      RepositoryPicker picker = new RepositoryPicker(label, strings(options.get("allowedHosts")),
+      List<String> allowedHosts = strings(options.get("allowedHosts"));
+      RepositoryPicker picker = new RepositoryPicker(label, allowedHosts.isEmpty() ? gitHostNames : allowedHosts,
           strings(options.get("allowedOwners")));
       component = picker;
       value = picker;

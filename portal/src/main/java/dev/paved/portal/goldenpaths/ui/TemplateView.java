@@ -21,6 +21,9 @@ import dev.paved.portal.goldenpaths.DryRunResult;
 import dev.paved.portal.goldenpaths.GoldenPathException;
 import dev.paved.portal.goldenpaths.GoldenPathSummary;
 import dev.paved.portal.goldenpaths.GoldenPaths;
+import dev.paved.portal.goldenpaths.Scaffolder;
+import dev.paved.portal.git.GitHosts;
+import dev.paved.portal.identity.CurrentUser;
 
 /**
  * One golden path: its form, and a Preview that renders it in memory and shows the file tree, each
@@ -35,9 +38,19 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
   private ParameterForm form;
   private GoldenPathSummary template;
 
-  public TemplateView(GoldenPaths goldenPaths, CatalogQueries catalog) {
+  private final Scaffolder scaffolder;
+  private final CurrentUser currentUser;
+  private final GitHosts gitHosts;
+  /** One per opened form: a double-click or a repeated submit of it starts one task, not two. */
+  private String requestKey = java.util.UUID.randomUUID().toString();
+
+  public TemplateView(GoldenPaths goldenPaths, CatalogQueries catalog, Scaffolder scaffolder, CurrentUser currentUser,
+      GitHosts gitHosts) {
     this.goldenPaths = goldenPaths;
     this.catalog = catalog;
+    this.scaffolder = scaffolder;
+    this.currentUser = currentUser;
+    this.gitHosts = gitHosts;
     setMaxWidth("1200px");
     result.setWidthFull();
     result.setId("preview-result");
@@ -61,11 +74,32 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
     meta.addClassName("paved-muted");
     com.vaadin.flow.component.html.Div source = TemplatesView.source(template);
     source.add(new Span(" · " + template.source()));
-    form = new ParameterForm(template.parameters(), catalog);
+    form = new ParameterForm(template.parameters(), catalog, gitHosts.hostNames());
     Button preview = new Button("Preview", e -> preview());
     preview.setId("template-preview");
-    preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), form, preview, result);
+    Button create = new Button("Create", e -> create());
+    create.setId("template-create");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    create.setDisableOnClick(true);
+    create.addClickListener(e -> create.setEnabled(true));
+    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), form,
+        new HorizontalLayout(create, preview), result);
+  }
+
+  /** Starts the task and opens its page; problems (invalid answers, an existing repository) go on the fields. */
+  private void create() {
+    result.removeAll();
+    try {
+      Scaffolder.TaskView task = scaffolder.start(template.name(), form.values(), currentUser.get(), requestKey);
+      form.showProblems(java.util.Map.of());
+      getUI().ifPresent(ui -> ui.navigate(TaskPage.class, new com.vaadin.flow.router.RouteParameters("id", task.id().toString())));
+    } catch (GoldenPathException e) {
+      for (String unplaced : form.showProblems(e.fieldProblems())) {
+        problem(unplaced);
+      }
+      problem(e.getMessage());
+      requestKey = java.util.UUID.randomUUID().toString(); // the next submit is a new request
+    }
   }
 
   private void preview() {

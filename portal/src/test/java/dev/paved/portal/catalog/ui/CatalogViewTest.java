@@ -44,7 +44,7 @@ class CatalogViewTest extends UiTest {
         .forEach(section -> section.getItems().forEach(item ->
             paths.add(item.getLabel() + " -> " + item.getElement().getAttribute("path"))));
     assertThat(paths).contains("Catalog -> catalog", "Register component -> catalog/register",
-        "Templates -> templates", "Catalog locations -> admin/locations");
+        "Templates -> templates", "Tasks -> tasks", "Catalog locations -> admin/locations");
   }
 
   @Test

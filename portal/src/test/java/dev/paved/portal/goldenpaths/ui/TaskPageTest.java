@@ -1,0 +1,67 @@
+package dev.paved.portal.goldenpaths.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.paved.portal.goldenpaths.Scaffolder;
+import dev.paved.portal.testing.UiTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Create from a golden path's page, follow the task, find it in the tasks list. */
+class TaskPageTest extends UiTest {
+  @Autowired Scaffolder scaffolder;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void createOpensTheTaskPageWhichShowsItsStepsAndLog() {
+    String name = unique("ns").substring(0, 11);
+    UI.getCurrent().navigate("templates/developer-namespace");
+    _get(TextField.class, spec -> spec.withId("param-name")).setValue(name);
+    _get(ComboBox.class, spec -> spec.withId("param-owner")).setValue("group:default/team-search");
+    _click(_get(Button.class, spec -> spec.withId("template-create")));
+
+    String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+    assertThat(path).startsWith("tasks/");
+    UUID id = UUID.fromString(path.substring("tasks/".length()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().finished());
+    UI.getCurrent().navigate("tasks/" + id); // what a reload, or another browser, shows
+
+    assertThat(_get(Span.class, spec -> spec.withId("task-state")).getText()).isEqualTo("succeeded");
+    Grid<Scaffolder.Step> steps = _get(Grid.class, spec -> spec.withId("task-steps"));
+    assertThat(GridKt._size(steps)).isEqualTo(2);
+    assertThat(GridKt._get(steps, 0).state()).isEqualTo("done");
+    assertThat(_get(Pre.class, spec -> spec.withId("task-log")).getText()).contains("rendered 7 files");
+    assertThat(_find(Button.class, spec -> spec.withId("task-undo"))).as("nothing to undo after success").isEmpty();
+
+    UI.getCurrent().navigate("tasks");
+    Grid<Scaffolder.TaskSummary> tasks = _get(Grid.class, spec -> spec.withId("tasks-grid"));
+    assertThat(GridKt._findAll(tasks)).extracting(Scaffolder.TaskSummary::id).contains(id);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void invalidAnswersAreShownOnTheFormAndStartNothing() {
+    int before = scaffolder.list(new Scaffolder.TaskFilter(null, null, 500)).size();
+    UI.getCurrent().navigate("templates/developer-namespace");
+    TextField name = _get(TextField.class, spec -> spec.withId("param-name"));
+    name.setValue("Not Valid");
+    _click(_get(Button.class, spec -> spec.withId("template-create")));
+    assertThat(name.isInvalid()).isTrue();
+    assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("templates/developer-namespace");
+    assertThat(scaffolder.list(new Scaffolder.TaskFilter(null, null, 500))).hasSize(before);
+  }
+}
