@@ -20,7 +20,10 @@ public interface Scaffolder {
    * @param requestKey identifies one submit of one form, so a double-click starts one task; may be null
    * @throws GoldenPathException with the problems per field when the answers are invalid or conflict
    */
-  TaskView start(String template, Map<String, Object> answers, Actor actor, String requestKey);
+  Started start(String template, Map<String, Object> answers, Actor actor, String requestKey);
+
+  /** A started task; {@code created} is false when the request key found the task an earlier request started. */
+  record Started(TaskView task, boolean created) {}
 
   Optional<TaskView> get(UUID id);
 

@@ -55,8 +55,8 @@ class ScaffolderTest extends PortalTest {
   void aSpringBootServiceBecomesARepositoryAndACatalogEntity() throws Exception {
     String name = unique("payments").replace("-", "x").substring(0, 14);
     String key = UUID.randomUUID().toString();
-    TaskView started = scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key);
-    assertThat(scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).id())
+    TaskView started = scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task();
+    assertThat(scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task().id())
         .as("a double submit finds the first task").isEqualTo(started.id());
 
     TaskView done = awaitFinished(started.id());
@@ -109,7 +109,7 @@ class ScaffolderTest extends PortalTest {
 
     String name = unique("search").substring(0, 14);
     Path repo = WORK.resolve("git/team-search/" + name + ".git");
-    TaskView failed = awaitFinished(scaffolder.start(template, Map.of("name", name), JANE, null).id());
+    TaskView failed = awaitFinished(scaffolder.start(template, Map.of("name", name), JANE, null).task().id());
     assertThat(failed.state()).isEqualTo(State.FAILED);
     assertThat(failed.error()).contains("register").contains("missing.yaml");
     assertThat(repo).as("the repository the failed task created").exists();

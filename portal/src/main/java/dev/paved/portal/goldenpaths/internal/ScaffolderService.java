@@ -83,12 +83,12 @@ class ScaffolderService implements Scaffolder {
   }
 
   @Override
-  public TaskView start(String name, Map<String, Object> answers, Actor actor, String requestKey) {
+  public Started start(String name, Map<String, Object> answers, Actor actor, String requestKey) {
     GoldenPathLibrary.Loaded loaded = library.loaded(name)
         .orElseThrow(() -> new GoldenPathException("no golden path named " + name, true, Map.of()));
     Optional<UUID> earlier = store.findByRequestKey(requestKey);
     if (earlier.isPresent()) {
-      return store.get(earlier.get()).orElseThrow(); // the same submit again (a double-click): its task
+      return new Started(store.get(earlier.get()).orElseThrow(), false); // the same submit again (a double-click)
     }
     DryRunResult preview = library.dryRun(name, answers);
     if (!preview.succeeded()) {
@@ -96,31 +96,43 @@ class ScaffolderService implements Scaffolder {
           .findFirst().orElse("a step failed");
       throw new GoldenPathException("the preview of these answers fails, so nothing was created: " + why, false, Map.of());
     }
-    Map<String, List<String>> conflicts = conflicts(answers, preview);
+    List<TaskStore.Claim> claims = new ArrayList<>();
+    Map<String, List<String>> conflicts = conflicts(answers, preview, claims);
     if (!conflicts.isEmpty()) {
       throw new GoldenPathException("something with these names already exists; see the fields", false, conflicts);
     }
-    TaskStore.Created created = store.create(loaded.template(), answers, actor, requestKey);
+    TaskStore.Created created;
+    try {
+      created = store.create(loaded.template(), answers, actor, requestKey, claims);
+    } catch (TaskStore.ClaimTaken e) {
+      String holder = store.claimHolder(e.claim.resource()).map(UUID::toString).orElse("another task");
+      throw new GoldenPathException("task " + holder + " is already creating " + e.claim.resource() + "; see the fields",
+          false, Map.of(e.claim.field(), List.of("task " + holder + " is already creating " + e.claim.resource()
+              + "; choose another name, or undo that task if it failed")));
+    }
     UUID id = created.id();
     if (!created.isNew()) {
-      return store.get(id).orElseThrow(); // the same request again: the task it started
+      return new Started(store.get(id).orElseThrow(), false); // the same request, racing the first
     }
     audit.record(actor.ref(), "scaffold.start", "task:" + id, "requested",
         Map.of("template", name, "version", loaded.template().version()));
     submit(id, false);
-    return store.get(id).orElseThrow();
+    return new Started(store.get(id).orElseThrow(), true);
   }
 
   /**
    * What would clash with something that exists: the repository the answers name, and the catalog
    * entities the preview's catalog-info.yaml would add.
    */
-  private Map<String, List<String>> conflicts(Map<String, Object> answers, DryRunResult preview) {
+  private Map<String, List<String>> conflicts(Map<String, Object> answers, DryRunResult preview,
+      List<TaskStore.Claim> claims) {
     Map<String, List<String>> problems = new LinkedHashMap<>();
     if (answers.get("repoUrl") instanceof String repoUrl) {
       try {
         Map<String, Object> repo = RepoUrl.parse(repoUrl);
         Optional<GitHost> host = gitHosts.forHostName((String) repo.get("host"));
+        claims.add(new TaskStore.Claim("repository:" + repo.get("host") + "/" + repo.get("owner") + "/" + repo.get("repo"),
+            "repoUrl"));
         if (host.isEmpty()) {
           problems.put("repoUrl", List.of("no Git host is set up for " + repo.get("host") + "; choose one of "
               + String.join(", ", gitHosts.hostNames())));
@@ -139,6 +151,8 @@ class ScaffolderService implements Scaffolder {
                 && entity.get("kind") instanceof String kind && metadata.get("name") instanceof String entityName) {
               String namespace = metadata.get("namespace") instanceof String ns ? ns : "default";
               EntityRef ref = EntityRef.parse(kind + ":" + namespace + "/" + entityName);
+              claims.add(new TaskStore.Claim("entity:" + ref.toString().toLowerCase(java.util.Locale.ROOT),
+                  answers.containsKey("name") ? "name" : "(form)"));
               if (catalog.get(ref).isPresent()) {
                 problems.computeIfAbsent(answers.containsKey("name") ? "name" : "(form)", k -> new ArrayList<>())
                     .add("the catalog already has " + ref + "; choose another name");
@@ -289,6 +303,7 @@ class ScaffolderService implements Scaffolder {
         }
       }
       if (failures.isEmpty()) {
+        store.releaseClaims(id);
         store.log(id, null, records.isEmpty() ? "nothing to undo: no step had changed anything outside the workspace"
             : "undone: nothing this task created is left");
       }

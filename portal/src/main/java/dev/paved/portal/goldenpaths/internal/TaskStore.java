@@ -49,7 +49,23 @@ class TaskStore {
   /** A stored task; {@code isNew} is false when the request key found an earlier one. */
   record Created(UUID id, boolean isNew) {}
 
-  Created create(GoldenPath template, Map<String, Object> answers, Actor actor, String requestKey) {
+  /** Something a task will create, and the form field that named it. */
+  record Claim(String resource, String field) {}
+
+  /** Another task already claimed what this one would create. */
+  static final class ClaimTaken extends RuntimeException {
+    final Claim claim;
+
+    ClaimTaken(Claim claim) {
+      super(claim.resource());
+      this.claim = claim;
+    }
+  }
+
+  /**
+   * @throws ClaimTaken when another task claimed one of the claims (nothing is stored)
+   */
+  Created create(GoldenPath template, Map<String, Object> answers, Actor actor, String requestKey, List<Claim> claims) {
     UUID id = UUID.randomUUID();
     try {
       tx.executeWithoutResult(status -> {
@@ -61,6 +77,12 @@ class TaskStore {
         for (GoldenPath.Step step : template.steps()) {
           jdbc.update("insert into scaffold_step (task_id, position, step_id, name, action, state) values (?, ?, ?, ?, ?, 'pending')",
               id, position++, step.id(), step.name() == null ? step.id() : step.name(), step.action());
+        }
+        for (Claim claim : claims) {
+          if (jdbc.update("insert into scaffold_claim (resource, task_id) values (?, ?) on conflict do nothing",
+              claim.resource(), id) == 0) {
+            throw new ClaimTaken(claim);
+          }
         }
       });
       return new Created(id, true);
@@ -108,6 +130,14 @@ class TaskStore {
   void undoRecorded(UUID id, String stepId, Map<String, Object> record) {
     jdbc.update("update scaffold_step set undo = undo || ?::jsonb where task_id = ? and step_id = ?",
         json.writeValueAsString(List.of(record)), id, stepId);
+  }
+
+  Optional<UUID> claimHolder(String resource) {
+    return jdbc.queryForList("select task_id from scaffold_claim where resource = ?", UUID.class, resource).stream().findFirst();
+  }
+
+  void releaseClaims(UUID id) {
+    jdbc.update("delete from scaffold_claim where task_id = ?", id);
   }
 
   void undone(UUID id, String stepId) {

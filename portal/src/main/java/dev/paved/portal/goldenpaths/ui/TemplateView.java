@@ -90,7 +90,7 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
   private void create() {
     result.removeAll();
     try {
-      Scaffolder.TaskView task = scaffolder.start(template.name(), form.values(), currentUser.get(), requestKey);
+      Scaffolder.TaskView task = scaffolder.start(template.name(), form.values(), currentUser.get(), requestKey).task();
       form.showProblems(java.util.Map.of());
       getUI().ifPresent(ui -> ui.navigate(TaskPage.class, new com.vaadin.flow.router.RouteParameters("id", task.id().toString())));
     } catch (GoldenPathException e) {

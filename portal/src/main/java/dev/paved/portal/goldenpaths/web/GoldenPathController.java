@@ -8,9 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,16 +47,5 @@ class GoldenPathController {
   @PostMapping("/{name}/dry-run")
   DryRunResult dryRun(@PathVariable String name, @RequestBody Map<String, Object> answers) {
     return goldenPaths.dryRun(name, answers);
-  }
-
-  @ExceptionHandler(GoldenPathException.class)
-  ProblemDetail problem(GoldenPathException e) {
-    HttpStatus status = e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(status.getReasonPhrase());
-    if (!e.fieldProblems().isEmpty()) {
-      problem.setProperty("fields", e.fieldProblems());
-    }
-    return problem;
   }
 }
