@@ -181,9 +181,14 @@ class TaskStore {
     return ids.size();
   }
 
+  /**
+   * One task. The task row is read and its connection returned before steps and log are read: nested
+   * queries inside a row callback would hold two connections each, and twenty of them at once would
+   * drain the pool and wait on each other forever.
+   */
   Optional<TaskView> get(UUID id) {
-    List<TaskView> tasks = jdbc.query("select * from scaffold_task where id = ?", (rs, n) -> view(rs), id);
-    return tasks.stream().findFirst();
+    List<TaskView> tasks = jdbc.query("select * from scaffold_task where id = ?", (rs, n) -> row(rs), id);
+    return tasks.stream().findFirst().map(this::withStepsAndLog);
   }
 
   Map<String, Object> answers(UUID id) {
@@ -214,19 +219,24 @@ class TaskStore {
         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8)), args.toArray());
   }
 
-  private TaskView view(ResultSet rs) throws SQLException {
-    UUID id = rs.getObject("id", UUID.class);
+  /** The task row alone; steps and log are added by {@link #withStepsAndLog}. */
+  private TaskView row(ResultSet rs) throws SQLException {
+    String output = rs.getString("output");
+    return new TaskView(rs.getObject("id", UUID.class), rs.getString("template_name"), rs.getString("template_version"),
+        rs.getString("state"), rs.getString("created_by"), rs.getString("created_by_name"), instant(rs, "created_at"),
+        instant(rs, "finished_at"), json.readValue(rs.getString("answers"), MAP), List.of(), List.of(),
+        output == null ? Map.of() : json.readValue(output, MAP), rs.getString("error"));
+  }
+
+  private TaskView withStepsAndLog(TaskView t) {
     List<Step> steps = jdbc.query("select step_id, name, action, state, started_at, finished_at, error,"
         + " jsonb_array_length(undo) > 0 from scaffold_step where task_id = ? order by position",
         (r, n) -> new Step(r.getString(1), r.getString(2), r.getString(3), r.getString(4), instant(r, 5), instant(r, 6),
-            r.getString(7), r.getBoolean(8)), id);
+            r.getString(7), r.getBoolean(8)), t.id());
     List<LogLine> log = jdbc.query("select id, at, step_id, line from scaffold_log where task_id = ? order by id",
-        (r, n) -> new LogLine(r.getLong(1), instant(r, 2), r.getString(3), r.getString(4)), id);
-    String output = rs.getString("output");
-    return new TaskView(id, rs.getString("template_name"), rs.getString("template_version"), rs.getString("state"),
-        rs.getString("created_by"), rs.getString("created_by_name"), instant(rs, "created_at"),
-        instant(rs, "finished_at"), json.readValue(rs.getString("answers"), MAP), steps, log,
-        output == null ? Map.of() : json.readValue(output, MAP), rs.getString("error"));
+        (r, n) -> new LogLine(r.getLong(1), instant(r, 2), r.getString(3), r.getString(4)), t.id());
+    return new TaskView(t.id(), t.template(), t.templateVersion(), t.state(), t.createdBy(), t.createdByName(),
+        t.createdAt(), t.finishedAt(), t.answers(), steps, log, t.output(), t.error());
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
