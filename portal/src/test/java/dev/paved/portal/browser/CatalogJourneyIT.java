@@ -163,8 +163,17 @@ class CatalogJourneyIT {
     waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
     String steps = browser.findElement(By.id("preview-steps")).getText();
     assertThat(steps).contains("helm:lint", "policy:check", "every workload passes the policy checks");
-    WebElement devApplication = browser.findElements(By.cssSelector("#preview-files vaadin-grid-cell-content")).stream()
-        .filter(e -> e.getText().equals("dev.yaml")).findFirst().orElseThrow();
+    // gitops/dev/application.yaml: the first application.yaml of the tree (dev, prod, staging); the grid
+    // renders only the rows in view, so scroll it down until the row exists
+    WebElement devApplication = waiting().until(d -> {
+      var cell = d.findElements(By.cssSelector("#preview-files vaadin-grid-cell-content")).stream()
+          .filter(e -> e.getText().equals("application.yaml")).findFirst();
+      if (cell.isEmpty()) {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+            "const t = document.getElementById('preview-files').$.table; t.scrollTop = t.scrollTop + 200;");
+      }
+      return cell.orElse(null);
+    });
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "arguments[0].scrollIntoView({block: 'center'})", devApplication);
     devApplication.click();
@@ -190,7 +199,13 @@ class CatalogJourneyIT {
     String out = new String(git.getInputStream().readAllBytes());
     assertThat(git.waitFor()).as(out).isZero();
     assertThat(clones.resolve("svc/pom.xml")).exists();
-    assertThat(Files.readString(clones.resolve("svc/argocd/dev.yaml"))).contains("repoURL: " + cloneUrl);
+    assertThat(clones.resolve("svc/gitops")).as("deployment configuration lives in the GitOps repository").doesNotExist();
+    Process gitops = new ProcessBuilder("git", "clone", "-q", "http://localhost:" + port + "/git/platform/gitops.git", "gitops")
+        .directory(clones.toFile()).redirectErrorStream(true).start();
+    String gitopsOut = new String(gitops.getInputStream().readAllBytes());
+    assertThat(gitops.waitFor()).as(gitopsOut).isZero();
+    assertThat(Files.readString(clones.resolve("gitops/payments-api/dev/application.yaml"))).contains("repoURL: " + cloneUrl);
+    assertThat(clones.resolve("gitops/payments-api/prod/values.yaml")).exists();
 
     browser.findElement(By.id("task-entity-link")).click();
     waiting().until(d -> d.getCurrentUrl().contains("catalog/component/default/payments-api"));

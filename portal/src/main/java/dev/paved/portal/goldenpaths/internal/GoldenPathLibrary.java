@@ -8,6 +8,7 @@ import dev.paved.goldenpaths.engine.StepRunner;
 import dev.paved.goldenpaths.engine.TemplateFolder;
 import dev.paved.goldenpaths.engine.TemplateRefusedException;
 import dev.paved.goldenpaths.engine.actions.BuiltInActions;
+import dev.paved.goldenpaths.engine.actions.GitResolveAction;
 import dev.paved.plugin.scaffolder.ScaffolderAction;
 import dev.paved.portal.goldenpaths.DryRunResult;
 import dev.paved.portal.goldenpaths.GoldenPathException;
@@ -58,17 +59,26 @@ class GoldenPathLibrary implements GoldenPaths {
   private final StepRunner runner;
 
   GoldenPathLibrary(GoldenPathProperties properties, ObjectProvider<ScaffolderAction> pluginActions,
-      dev.paved.portal.git.GitHosts gitHosts) {
+      dev.paved.portal.git.GitHosts gitHosts, dev.paved.portal.git.GitOps gitops) {
     // git:resolve answers with the real addresses of the portal's Git hosts (the embedded server's /git/ path)
-    List<ScaffolderAction> actions = new ArrayList<>(BuiltInActions.all((host, owner, repo) ->
-        gitHosts.forHostName(host).flatMap(h -> {
+    List<ScaffolderAction> actions = new ArrayList<>(BuiltInActions.all(new GitResolveAction.Resolver() {
+      @Override
+      public Optional<GitResolveAction.Urls> urls(String host, String owner, String repo) {
+        return gitHosts.forHostName(host).flatMap(h -> {
           try {
             var r = h.locate(owner, repo);
-            return java.util.Optional.of(new dev.paved.goldenpaths.engine.actions.GitResolveAction.Urls(r.cloneUrl(), r.webUrl()));
+            return Optional.of(new GitResolveAction.Urls(r.cloneUrl(), r.webUrl()));
           } catch (dev.paved.plugin.git.GitHostException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
           }
-        })));
+        });
+      }
+
+      @Override
+      public Optional<String> gitopsCloneUrl() {
+        return Optional.of(gitops.cloneUrl());
+      }
+    }));
     pluginActions.orderedStream().forEach(actions::add);
     this.runner = new StepRunner(actions);
     for (Path dir : properties.directories()) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code git:resolve}: where a repository chosen with the repository picker will be cloned from and
  * looked at, before it exists, so the skeleton can name it (Argo CD applications, catalog annotations).
  * The portal knows its Git hosts and answers for them; elsewhere (the test kit) the usual
- * {@code https://<host>/<owner>/<repo>.git} is assumed.
+ * {@code https://<host>/<owner>/<repo>.git} is assumed. It also gives the GitOps repository's address
+ * ({@code gitopsCloneUrl}), which Argo CD applications read their values from.
  */
 public final class GitResolveAction implements ScaffolderAction {
 
@@ -21,6 +22,11 @@ public final class GitResolveAction implements ScaffolderAction {
   public interface Resolver {
     /** The clone and web URL of a repository on a known host, or empty for an unknown host. */
     Optional<Urls> urls(String host, String owner, String repo);
+
+    /** The GitOps repository's clone URL, when the caller knows it. */
+    default Optional<String> gitopsCloneUrl() {
+      return Optional.empty();
+    }
   }
 
   /** A repository's addresses. */
@@ -71,6 +77,8 @@ public final class GitResolveAction implements ScaffolderAction {
     context.output("repo", name);
     context.output("cloneUrl", urls.cloneUrl());
     context.output("webUrl", urls.webUrl());
+    // where the deployment configuration goes (publish:gitops); Argo CD reads the values from there
+    context.output("gitopsCloneUrl", resolver.gitopsCloneUrl().orElse("https://" + host + "/platform/gitops.git"));
     context.log(owner + "/" + name + " will be cloned from " + urls.cloneUrl());
   }
 }
