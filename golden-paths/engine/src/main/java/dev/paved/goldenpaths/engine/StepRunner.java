@@ -239,6 +239,11 @@ public final class StepRunner {
     } catch (RenderException | TemplateRefusedException e) {
       log.add("failed: " + e.getMessage());
       return new StepResult(step.id(), name, step.action(), Status.FAILED, log, output, millis(start), e.getMessage());
+    } catch (RuntimeException e) {
+      // a bug in an action (a plugin's, too) fails its step, with what is known, rather than the whole run
+      String message = step.action() + " failed unexpectedly: " + e;
+      log.add("failed: " + message);
+      return new StepResult(step.id(), name, step.action(), Status.FAILED, log, output, millis(start), message);
     }
   }
 

@@ -22,11 +22,15 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.util.FileUtils;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.springframework.stereotype.Service;
 
 /**
- * Commits to the GitOps repository: a fresh clone, the change, a push; when the push is rejected
+ * Commits to the GitOps repository: fetch its head, build the change on it, push; when the push is rejected
  * because another commit landed first (another replica, a CI job bumping an image), it starts over from
  * the new head, a few times. Within one portal, commits take turns.
  */
@@ -39,6 +43,7 @@ class GitOpsRepository implements GitOps {
   private final EmbeddedGitHost embedded;
   private final String configured;
   private final ReentrantLock turn = new ReentrantLock();
+  private Repository localCopy;
 
   GitOpsRepository(GitHosts hosts, EmbeddedGitHost embedded, GitProperties properties) {
     this.hosts = hosts;
@@ -117,46 +122,50 @@ class GitOpsRepository implements GitOps {
     }
   }
 
+  /**
+   * One attempt: bring the local copy up to date, build the commit on the remote's head in memory, push
+   * it. The local copy is a bare repository kept next to the embedded server's folder, so each commit
+   * fetches only what changed instead of cloning everything.
+   */
   private String tryCommit(Location l, GitHost.Repository repository, Map<String, byte[]> writes,
       List<String> deleteFolders, String mustNotExist, String message, Actor author) throws GitHostException, Rejected {
-    Path work = null;
     GitHost.Credentials credentials = l.host().pushCredentials();
     UsernamePasswordCredentialsProvider login = new UsernamePasswordCredentialsProvider(credentials.username(),
         credentials.secret());
     try {
-      work = Files.createTempDirectory("paved-gitops-");
-      Git git = Git.cloneRepository().setURI(repository.pushUrl()).setDirectory(work.toFile())
-          .setCredentialsProvider(login).setTimeout(60).call();
-      try (git) {
-        boolean empty = git.getRepository().resolve("HEAD") == null;
-        if (empty) {
-          git.checkout().setOrphan(true).setName(BRANCH).call();
-          Files.writeString(work.resolve("README.md"), "# GitOps\n\nDeployment configuration written by Paved: "
-              + "`<service>/<environment>/`. Argo CD deploys from here; change it through the portal or a pull request.\n",
-              StandardCharsets.UTF_8);
+      Repository repo = localCopy();
+      try (Git git = new Git(repo)) {
+        ObjectId head = null;
+        try {
+          git.fetch().setRemote(repository.pushUrl()).setCredentialsProvider(login).setTimeout(60)
+              .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)).call();
+          head = repo.resolve("refs/remotes/origin/" + BRANCH);
+        } catch (TransportException e) {
+          if (!String.valueOf(e.getMessage()).contains("available for fetch")) {
+            throw e;
+          }
+          // a new, empty repository: this is its first commit
         }
-        if (mustNotExist != null && Files.exists(work.resolve(mustNotExist))) {
+        for (String path : writes.keySet()) {
+          inside(path);
+        }
+        if (mustNotExist != null && TreeCommits.exists(repo, head, mustNotExist)) {
           throw new GitHostException("the GitOps repository already has a folder " + mustNotExist + "/; choose another"
               + " name or remove that folder", true);
         }
-        for (String folder : deleteFolders) {
-          Path target = inside(work, folder);
-          if (Files.exists(target)) {
-            git.rm().addFilepattern(folder).call();
-            FileUtils.delete(target.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
-          }
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(writes);
+        if (head == null) {
+          files.put("README.md", ("# GitOps\n\nDeployment configuration written by Paved: `<service>/<environment>/`."
+              + " Argo CD deploys from here; change it through the portal or a pull request.\n").getBytes(StandardCharsets.UTF_8));
         }
-        for (Map.Entry<String, byte[]> w : writes.entrySet()) {
-          Path target = inside(work, w.getKey());
-          Files.createDirectories(target.getParent());
-          Files.write(target, w.getValue());
+        ObjectId commit = TreeCommits.commit(repo, head, files, deleteFolders, new PersonIdent(author.name(), author.email()),
+            new PersonIdent("Paved", "paved@localhost"), message);
+        if (head != null && TreeCommits.sameTree(repo, commit, head)) {
+          return head.name();
         }
-        git.add().addFilepattern(".").call();
-        if (!empty && git.status().call().isClean()) {
-          return git.getRepository().resolve("HEAD").name();
-        }
-        String id = git.commit().setAuthor(new PersonIdent(author.name(), author.email()))
-            .setCommitter(new PersonIdent("Paved", "paved@localhost")).setMessage(message).setSign(false).call().name();
+        RefUpdate local = repo.updateRef("refs/heads/" + BRANCH);
+        local.setNewObjectId(commit);
+        local.forceUpdate();
         for (PushResult result : git.push().setRemote(repository.pushUrl()).setCredentialsProvider(login)
             .setRefSpecs(new RefSpec("refs/heads/" + BRANCH + ":refs/heads/" + BRANCH)).setTimeout(60).call()) {
           for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -169,29 +178,42 @@ class GitOpsRepository implements GitOps {
             }
           }
         }
-        return id;
+        return commit.name();
       }
     } catch (GitAPIException | JGitInternalException e) {
       throw new GitHostException("could not write to the GitOps repository " + repository.cloneUrl() + ": "
           + e.getMessage(), e);
     } catch (IOException e) {
       throw new GitHostException("could not prepare the GitOps commit: " + e.getMessage(), e);
-    } finally {
-      if (work != null) {
-        try {
-          FileUtils.delete(work.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
-        } catch (IOException e) {
-          // a leftover temporary folder costs disk space only
-        }
-      }
     }
   }
 
-  private static Path inside(Path work, String relative) throws GitHostException {
-    Path target = work.resolve(relative).normalize();
-    if (!target.startsWith(work) || target.equals(work) || relative.startsWith(".git")) {
+  @jakarta.annotation.PreDestroy
+  void close() {
+    if (localCopy != null) {
+      localCopy.close();
+    }
+  }
+
+  /** The bare local copy, created on first use (callers hold {@link #turn}). */
+  private Repository localCopy() throws IOException {
+    if (localCopy == null) {
+      Path dir = embedded.root().resolveSibling(embedded.root().getFileName() + "-work").resolve("gitops.git");
+      Files.createDirectories(dir.getParent());
+      Repository repo = FileRepositoryBuilder.create(dir.toFile());
+      if (!Files.exists(dir.resolve("HEAD"))) {
+        repo.create(true);
+      }
+      localCopy = repo;
+    }
+    return localCopy;
+  }
+
+  private static void inside(String relative) throws GitHostException {
+    Path root = Path.of("/gitops");
+    Path target = root.resolve(relative).normalize();
+    if (!target.startsWith(root) || target.equals(root) || relative.startsWith(".git") || relative.startsWith("/")) {
       throw new GitHostException(relative + " is not a path inside the GitOps repository", false);
     }
-    return target;
   }
 }

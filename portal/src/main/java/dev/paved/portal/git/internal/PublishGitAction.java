@@ -8,18 +8,18 @@ import dev.paved.plugin.scaffolder.ActionException;
 import dev.paved.plugin.scaffolder.ScaffolderAction;
 import dev.paved.portal.git.GitHosts;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.util.FileUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,52 +99,44 @@ class PublishGitAction implements ScaffolderAction {
     context.output("defaultBranch", branch);
   }
 
+  /**
+   * Builds the first commit in memory and pushes it: the files never touch the disk on this side, and
+   * the push is the same Git protocol every host speaks.
+   */
   private static String push(ActionContext context, GitHost host, GitHost.Repository repository, String branch,
       String prefix, List<String> paths) throws ActionException {
-    Path work = null;
-    try {
-      work = Files.createTempDirectory("paved-publish-");
-      for (String path : paths) {
-        Path file = work.resolve(path.substring(prefix.length())).normalize();
-        if (!file.startsWith(work)) {
-          throw new ActionException(path + " is outside the workspace");
-        }
-        Files.createDirectories(file.getParent());
-        Files.write(file, context.workspace().read(path).orElseThrow());
-      }
-      try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch(branch).call()) {
-        git.add().addFilepattern(".").call();
-        PersonIdent author = new PersonIdent(context.actor().name(), context.actor().email());
-        String message = (String) context.input().getOrDefault("gitCommitMessage", "Initial commit");
-        RevCommit commit = git.commit().setAuthor(author).setCommitter(new PersonIdent("Paved", "paved@localhost"))
-            .setMessage(message).setSign(false).call();
-        GitHost.Credentials credentials = host.pushCredentials();
-        Iterable<PushResult> results = git.push().setRemote(repository.pushUrl())
-            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
-            .setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()))
-            .setTimeout(60).call();
-        for (PushResult result : results) {
-          for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-            if (update.getStatus() != RemoteRefUpdate.Status.OK) {
-              throw new ActionException("the Git host refused the push of " + branch + " to " + repository.cloneUrl()
-                  + ": " + update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
-            }
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    for (String path : paths) {
+      files.put(path.substring(prefix.length()), context.workspace().read(path).orElseThrow());
+    }
+    try (InMemoryRepository repo = new InMemoryRepository.Builder().setRepositoryDescription(
+            new DfsRepositoryDescription("publish")).setFS(org.eclipse.jgit.util.FS.DETECTED).build();
+        Git git = new Git(repo)) {
+      PersonIdent author = new PersonIdent(context.actor().name(), context.actor().email());
+      String message = (String) context.input().getOrDefault("gitCommitMessage", "Initial commit");
+      ObjectId commit = TreeCommits.commit(repo, null, files, List.of(), author, new PersonIdent("Paved", "paved@localhost"),
+          message);
+      RefUpdate ref = repo.updateRef("refs/heads/" + branch);
+      ref.setNewObjectId(commit);
+      ref.update();
+      GitHost.Credentials credentials = host.pushCredentials();
+      Iterable<PushResult> results = git.push().setRemote(repository.pushUrl())
+          .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
+          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()))
+          .setTimeout(60).call();
+      for (PushResult result : results) {
+        for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+          if (update.getStatus() != RemoteRefUpdate.Status.OK) {
+            throw new ActionException("the Git host refused the push of " + branch + " to " + repository.cloneUrl()
+                + ": " + update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
           }
         }
-        return commit.name();
       }
+      return commit.name();
     } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
       throw new ActionException("could not push to " + repository.cloneUrl() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new ActionException("could not prepare the first commit: " + e.getMessage());
-    } finally {
-      if (work != null) {
-        try {
-          FileUtils.delete(work.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
-        } catch (IOException e) {
-          // a leftover temporary folder costs disk space only
-        }
-      }
     }
   }
 
