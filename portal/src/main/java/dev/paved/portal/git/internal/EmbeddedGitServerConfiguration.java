@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.FileResolver;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
+import dev.paved.portal.identity.AccessTokens;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Serves the embedded repositories over smart HTTP under {@code /git/}: {@code git clone
- * http://<portal>/git/<owner>/<name>.git} works with any Git client. Pushing over HTTP is refused until
- * personal access tokens exist; the portal writes to its repositories itself.
+ * http://<portal>/git/<owner>/<name>.git} works with any Git client; pushing needs a personal access
+ * token as the password.
  */
 @Configuration
 class EmbeddedGitServerConfiguration {
@@ -29,11 +33,23 @@ class EmbeddedGitServerConfiguration {
     // export-all: every repository in the folder may be read; the folder holds nothing else
     servlet.setRepositoryResolver(new FileResolver<>(host.root().toFile(), true));
     servlet.setReceivePackFactory((request, repository) -> {
-      throw new ServiceNotAuthorizedException("pushing over HTTP needs a personal access token, which this version does not issue yet");
+      if (request.getRemoteUser() == null) {
+        throw new ServiceNotAuthorizedException(); // GitPushAuthentication answers before it gets here
+      }
+      ReceivePack receive = new ReceivePack(repository);
+      receive.setRefLogIdent(new PersonIdent(request.getRemoteUser(), request.getRemoteUser()));
+      return receive;
     });
     ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, "/git/*");
     registration.setName("embedded-git");
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<GitPushAuthentication> gitPushAuthentication(AccessTokens tokens) {
+    FilterRegistrationBean<GitPushAuthentication> registration = new FilterRegistrationBean<>(new GitPushAuthentication(tokens));
+    registration.setUrlPatterns(java.util.List.of("/git/*"));
     return registration;
   }
 }

@@ -44,7 +44,8 @@ class CatalogViewTest extends UiTest {
         .forEach(section -> section.getItems().forEach(item ->
             paths.add(item.getLabel() + " -> " + item.getElement().getAttribute("path"))));
     assertThat(paths).contains("Catalog -> catalog", "Register component -> catalog/register",
-        "Templates -> templates", "Tasks -> tasks", "Catalog locations -> admin/locations");
+        "Templates -> templates", "Tasks -> tasks", "Catalog locations -> admin/locations",
+        "Access tokens -> tokens");
   }
 
   @Test
