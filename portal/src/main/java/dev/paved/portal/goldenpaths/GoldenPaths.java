@@ -15,6 +15,14 @@ public interface GoldenPaths {
   Map<String, String> problems();
 
   /**
+   * Checks answers against the golden path's parameters without running anything: the problems per field,
+   * empty when they are valid.
+   *
+   * @throws GoldenPathException when there is no such golden path
+   */
+  Map<String, List<String>> validate(String name, Map<String, Object> answers);
+
+  /**
    * Renders a golden path with the answers in memory and runs its checks; creates nothing.
    *
    * @throws GoldenPathException when the template does not exist or the answers are invalid (with the

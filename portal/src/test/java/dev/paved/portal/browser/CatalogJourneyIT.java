@@ -81,6 +81,27 @@ class CatalogJourneyIT {
         .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
   }
 
+  /** Clicks a button wherever it is on the page, scrolling it into view first. */
+  private void click(String id) {
+    WebElement button = browser.findElement(By.id(id));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+  }
+
+  /** Next on the golden path's wizard, once the page has answered. */
+  private void next() {
+    String before = browser.findElement(By.id("template-progress")).getText();
+    click("template-next");
+    waiting().until(d -> !d.findElement(By.id("template-progress")).getText().equals(before));
+  }
+
+  /** Next until the review page, where Preview and Create are. */
+  private void toReview() {
+    while (!browser.findElement(By.id("template-progress")).getText().contains("Review]")) {
+      next();
+    }
+  }
+
   private void screenshot(String name) throws IOException {
     byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     Files.write(SCREENSHOTS.resolve(name + ".png"), png);
@@ -142,10 +163,12 @@ class CatalogJourneyIT {
     WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));
     owner.sendKeys("group:default/team-payments");
     owner.sendKeys(org.openqa.selenium.Keys.ENTER);
-    browser.findElement(By.id("template-preview")).click();
+    screenshot("template-form");
+    toReview();
+    assertThat(browser.findElement(By.id("template-review")).getText()).contains("payments-dev");
+    click("template-preview");
     waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
     waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("payments-dev"));
-    screenshot("template-form");
   }
 
   @Test
@@ -155,11 +178,14 @@ class CatalogJourneyIT {
     WebElement owner = browser.findElement(By.cssSelector("#param-owner input"));
     owner.sendKeys("group:default/team-payments", org.openqa.selenium.Keys.ENTER);
     // the embedded Git server is the host already chosen; owner and name are typed
+    next(); // the repository is on the second page
     List<WebElement> repo = browser.findElements(By.cssSelector("#param-repoUrl input"));
     assertThat(repo.get(0).getDomProperty("value")).isEqualTo("localhost:" + port);
     repo.get(1).sendKeys("team-payments", org.openqa.selenium.Keys.ENTER);
     repo.get(2).sendKeys("payments-api", org.openqa.selenium.Keys.TAB);
-    browser.findElement(By.id("template-preview")).click();
+    toReview();
+    screenshot("template-review");
+    click("template-preview");
     waiting().until(d -> d.findElement(By.id("preview-status")).getText().contains("Nothing was created"));
     String steps = browser.findElement(By.id("preview-steps")).getText();
     assertThat(steps).contains("helm:lint", "policy:check", "every workload passes the policy checks");

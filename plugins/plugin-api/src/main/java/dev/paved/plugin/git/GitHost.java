@@ -10,6 +10,9 @@ public interface GitHost {
   /** A short id for settings and messages, such as {@code embedded} or {@code gitea}. */
   String id();
 
+  /** The host name (with port, if any) the repository picker offers for this host, such as {@code gitea.acme.example}. */
+  String hostName();
+
   /** Whether this host serves repositories at this host name (with port, if any), such as {@code git.acme.example}. */
   boolean serves(String hostName);
 

@@ -53,7 +53,8 @@ class EmbeddedGitHost implements GitHost {
     return root;
   }
 
-  String hostName() {
+  @Override
+  public String hostName() {
     return URI.create(publicUrl).getRawAuthority();
   }
 

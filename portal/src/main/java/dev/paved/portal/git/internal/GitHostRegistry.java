@@ -37,7 +37,6 @@ class GitHostRegistry implements GitHosts {
 
   @Override
   public List<String> hostNames() {
-    // plugin hosts name theirs in their own settings; the embedded one is the default choice
-    return List.of(embedded.hostName());
+    return hosts().stream().map(GitHost::hostName).toList();
   }
 }

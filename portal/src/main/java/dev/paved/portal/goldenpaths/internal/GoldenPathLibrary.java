@@ -177,6 +177,15 @@ class GoldenPathLibrary implements GoldenPaths {
   }
 
   @Override
+  public Map<String, List<String>> validate(String name, Map<String, Object> answers) {
+    Loaded loaded = offer.templates().get(name);
+    if (loaded == null) {
+      throw new GoldenPathException("no golden path named " + name, true, Map.of());
+    }
+    return new dev.paved.goldenpaths.engine.AnswerValidator(loaded.template()).validate(answers);
+  }
+
+  @Override
   public DryRunResult dryRun(String name, Map<String, Object> answers) {
     Loaded loaded = offer.templates().get(name);
     if (loaded == null) {

@@ -49,14 +49,62 @@ final class ParameterForm extends VerticalLayout {
     this.gitHostNames = gitHostNames;
     setPadding(false);
     for (Map<String, Object> page : pages) {
+      VerticalLayout container = new VerticalLayout();
+      container.setPadding(false);
       if (page.get("title") instanceof String title) {
-        add(new H3(title));
+        container.add(new H3(title));
+        pageTitles.add(title);
+      } else {
+        pageTitles.add("Page " + (pageTitles.size() + 1));
       }
       if (page.get("description") instanceof String d) {
-        add(new Paragraph(d));
+        container.add(new Paragraph(d));
       }
-      add(properties("", page));
+      int before = fields.size();
+      container.add(properties("", page));
+      pageFields.add(List.copyOf(new ArrayList<>(fields.keySet()).subList(before, fields.size())));
+      pageContainers.add(container);
+      add(container);
     }
+  }
+
+  private final List<VerticalLayout> pageContainers = new ArrayList<>();
+  private final List<String> pageTitles = new ArrayList<>();
+  private final List<List<String>> pageFields = new ArrayList<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+
+  int pageCount() {
+    return pageContainers.size();
+  }
+
+  List<String> pageTitles() {
+    return List.copyOf(pageTitles);
+  }
+
+  /** Shows one page, or every page with {@code -1}. */
+  void showPage(int index) {
+    for (int i = 0; i < pageContainers.size(); i++) {
+      pageContainers.get(i).setVisible(index < 0 || i == index);
+    }
+  }
+
+  /** Whether a problem's field (or the object it belongs to) is on the page. */
+  boolean onPage(int index, String problemField) {
+    String root = problemField.replaceAll("[.\\[].*$", "");
+    return pageFields.get(index).stream().anyMatch(f -> f.equals(problemField) || f.equals(root) || f.startsWith(root + "."));
+  }
+
+  /** The answers as the review page lists them: each field's label and what was chosen. */
+  List<Map.Entry<String, String>> summary() {
+    List<Map.Entry<String, String>> rows = new ArrayList<>();
+    fields.forEach((name, field) -> {
+      Object v = field.getValue();
+      String shown = v == null || "".equals(v) || (v instanceof java.util.Collection<?> c && c.isEmpty()) ? "–"
+          : v instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+          : field instanceof com.vaadin.flow.component.textfield.PasswordField ? "••••••" : String.valueOf(v);
+      rows.add(Map.entry(labels.getOrDefault(name, name), shown));
+    });
+    return rows;
   }
 
   /** A form for an object schema's properties; nested objects get their own titled section. */
@@ -215,6 +263,7 @@ final class ParameterForm extends VerticalLayout {
     value.setRequiredIndicatorVisible(required);
     component.setId("param-" + name);
     fields.put(name, value);
+    labels.put(name, label);
     return component;
   }
 

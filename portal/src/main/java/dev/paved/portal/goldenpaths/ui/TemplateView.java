@@ -75,15 +75,90 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
     com.vaadin.flow.component.html.Div source = TemplatesView.source(template);
     source.add(new Span(" · " + template.source()));
     form = new ParameterForm(template.parameters(), catalog, gitHosts.hostNames());
-    Button preview = new Button("Preview", e -> preview());
+    back.setId("template-back");
+    next.setId("template-next");
+    next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     preview.setId("template-preview");
-    Button create = new Button("Create", e -> create());
     create.setId("template-create");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    create.setDisableOnClick(true);
-    create.addClickListener(e -> create.setEnabled(true));
-    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), form,
-        new HorizontalLayout(create, preview), result);
+    review.setId("template-review");
+    review.setPadding(false);
+    progress.setId("template-progress");
+    progress.addClassName("paved-muted");
+    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), progress,
+        form, review, new HorizontalLayout(back, next, create, preview), result);
+    show(0);
+  }
+
+  /** The page shown: one of the parameter pages, or the review after the last. */
+  private int page;
+  private final Button back = new Button("Back", e -> show(this.page - 1));
+  private final Button next = new Button("Next", e -> next());
+  private final Button preview = new Button("Preview", e -> preview());
+  private final Button create = new Button("Create", e -> create());
+  private final VerticalLayout review = new VerticalLayout();
+  private final Span progress = new Span();
+
+  private boolean onReview() {
+    return page >= form.pageCount();
+  }
+
+  /** A wizard: one parameter page at a time, then a review of every answer with Preview and Create. */
+  private void show(int index) {
+    page = Math.max(0, Math.min(index, form.pageCount()));
+    result.removeAll();
+    form.showPage(onReview() ? Integer.MAX_VALUE : page);
+    review.setVisible(onReview());
+    back.setVisible(page > 0);
+    next.setVisible(!onReview());
+    preview.setVisible(onReview());
+    create.setVisible(onReview());
+    java.util.List<String> titles = new java.util.ArrayList<>(form.pageTitles());
+    titles.add("Review");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < titles.size(); i++) {
+      text.append(i == 0 ? "" : "  ›  ").append(i == page ? "[" + (i + 1) + ". " + titles.get(i) + "]" : (i + 1) + ". " + titles.get(i));
+    }
+    progress.setText(text.toString());
+    if (onReview()) {
+      review.removeAll();
+      review.add(new H3("Review"));
+      com.vaadin.flow.component.html.DescriptionList answers = new com.vaadin.flow.component.html.DescriptionList();
+      answers.addClassName("paved-review");
+      form.summary().forEach(row -> answers.add(new com.vaadin.flow.component.html.DescriptionList.Term(row.getKey()),
+          new com.vaadin.flow.component.html.DescriptionList.Description(row.getValue())));
+      review.add(answers);
+    }
+  }
+
+  /** Checks the page's answers on the server (the same schema as Create) before moving on. */
+  private void next() {
+    java.util.Map<String, java.util.List<String>> problems = goldenPaths.validate(template.name(), form.values());
+    java.util.Map<String, java.util.List<String>> here = new java.util.LinkedHashMap<>();
+    problems.forEach((field, messages) -> {
+      if (form.onPage(page, field)) {
+        here.put(field, messages);
+      }
+    });
+    form.showProblems(here);
+    if (here.isEmpty()) {
+      show(page + 1);
+    }
+  }
+
+  /** Puts server-side problems on their fields, on the first page that has one. */
+  private void showServerProblems(GoldenPathException e) {
+    for (int i = 0; i < form.pageCount(); i++) {
+      final int index = i;
+      if (e.fieldProblems().keySet().stream().anyMatch(f -> form.onPage(index, f))) {
+        show(index);
+        break;
+      }
+    }
+    for (String unplaced : form.showProblems(e.fieldProblems())) {
+      problem(unplaced);
+    }
+    problem(e.getMessage());
   }
 
   /** Starts the task and opens its page; problems (invalid answers, an existing repository) go on the fields. */
@@ -94,10 +169,7 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
       form.showProblems(java.util.Map.of());
       getUI().ifPresent(ui -> ui.navigate(TaskPage.class, new com.vaadin.flow.router.RouteParameters("id", task.id().toString())));
     } catch (GoldenPathException e) {
-      for (String unplaced : form.showProblems(e.fieldProblems())) {
-        problem(unplaced);
-      }
-      problem(e.getMessage());
+      showServerProblems(e);
       requestKey = java.util.UUID.randomUUID().toString(); // the next submit is a new request
     }
   }
@@ -109,10 +181,7 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
       run = goldenPaths.dryRun(template.name(), form.values());
       form.showProblems(java.util.Map.of());
     } catch (GoldenPathException e) {
-      for (String unplaced : form.showProblems(e.fieldProblems())) {
-        problem(unplaced);
-      }
-      problem(e.getMessage());
+      showServerProblems(e);
       return;
     }
     Div status = new Div(run.succeeded() ? "Every step passed. Nothing was created." : "A step failed; see below.");

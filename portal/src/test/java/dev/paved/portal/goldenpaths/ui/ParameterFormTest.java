@@ -102,6 +102,7 @@ class ParameterFormTest extends UiTest {
     assertThat(_get(TextArea.class, spec -> spec.withId("param-notes")).getMinRows()).isEqualTo(5);
     _get(IntegerField.class, spec -> spec.withId("param-database.storage")).setValue(20);
 
+    WizardSteps.toReview();
     _click(_get(Button.class, spec -> spec.withId("template-preview")));
     assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText())
         .isEqualTo("git.acme.example/team-payments/checkout payments-api l postgres 20\n");

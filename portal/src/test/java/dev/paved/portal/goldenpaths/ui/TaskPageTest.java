@@ -32,6 +32,7 @@ class TaskPageTest extends UiTest {
     UI.getCurrent().navigate("templates/developer-namespace");
     _get(TextField.class, spec -> spec.withId("param-name")).setValue(name);
     _get(ComboBox.class, spec -> spec.withId("param-owner")).setValue("group:default/team-search");
+    WizardSteps.toReview();
     _click(_get(Button.class, spec -> spec.withId("template-create")));
 
     String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
@@ -59,7 +60,7 @@ class TaskPageTest extends UiTest {
     UI.getCurrent().navigate("templates/developer-namespace");
     TextField name = _get(TextField.class, spec -> spec.withId("param-name"));
     name.setValue("Not Valid");
-    _click(_get(Button.class, spec -> spec.withId("template-create")));
+    _click(_get(Button.class, spec -> spec.withId("template-next")));
     assertThat(name.isInvalid()).isTrue();
     assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("templates/developer-namespace");
     assertThat(scaffolder.list(new Scaffolder.TaskFilter(null, null, 500))).hasSize(before);

@@ -56,6 +56,9 @@ class TemplateViewTest extends UiTest {
     ComboBox<String> owner = _get(ComboBox.class, spec -> spec.withId("param-owner"));
     assertThat(owner.getListDataView().getItems().toList()).contains("group:default/team-payments");
     owner.setValue("group:default/team-payments");
+    WizardSteps.toReview();
+    assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("template-review"))
+        .getElement().getOuterHTML()).contains("payments-dev").contains("team-payments");
     _click(_get(Button.class, spec -> spec.withId("template-preview")));
 
     assertThat(_get(Div.class, spec -> spec.withId("preview-status")).getText()).contains("Nothing was created");
@@ -75,7 +78,8 @@ class TemplateViewTest extends UiTest {
     UI.getCurrent().navigate("templates/developer-namespace");
     TextField name = _get(TextField.class, spec -> spec.withId("param-name"));
     name.setValue("Not A Namespace");
-    _click(_get(Button.class, spec -> spec.withId("template-preview")));
+    _click(_get(Button.class, spec -> spec.withId("template-next")));
+    assertThat(_find(Button.class, spec -> spec.withId("template-preview"))).as("still on the first page").isEmpty();
     assertThat(name.isInvalid()).isTrue();
     assertThat(name.getErrorMessage()).contains("pattern");
     @SuppressWarnings("unchecked")
