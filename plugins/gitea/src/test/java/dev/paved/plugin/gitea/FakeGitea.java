@@ -51,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Faults, switched on by tests: pushes refused (403), pushes dropped half-way (the connection is
  * closed after part of the pack is read), and the whole server gone ({@link #stop()}).
  */
-final class FakeGitea implements AutoCloseable {
-  static final String LOGIN = "paved-bot";
+public final class FakeGitea implements AutoCloseable {
+  public static final String LOGIN = "paved-bot";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /**
    * Held so the settings stay: Tomcat's start and stop messages, and its warnings about JGit's thread
@@ -77,7 +77,7 @@ final class FakeGitea implements AutoCloseable {
   private volatile boolean dropPushes;
 
   /** A server accepting this token, with these organizations the token's user may create repositories in. */
-  FakeGitea(String token, String... organizations) {
+  public FakeGitea(String token, String... organizations) {
     this.token = token;
     this.organizations = ConcurrentHashMap.newKeySet();
     this.organizations.addAll(List.of(organizations));
@@ -118,36 +118,42 @@ final class FakeGitea implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  String hostName() {
+  public String hostName() {
     return "127.0.0.1:" + port;
   }
 
   /** Pushes are answered 403, as Gitea does for a user without write access. */
-  void refusePushes() {
+  public void refusePushes() {
     refusePushes = true;
   }
 
   /** The connection of a push is closed after part of the pack is read, as when a proxy or the network fails. */
-  void dropPushesMidway() {
+  public void dropPushesMidway() {
     dropPushes = true;
   }
 
   /** The server goes away: nothing listens on its port any more. */
-  void stop() {
+  /** Accepts pushes again after {@link #refusePushes} or {@link #dropPushesMidway}. */
+  public void acceptPushes() {
+    refusePushes = false;
+    dropPushes = false;
+  }
+
+  public void stop() {
     close();
   }
 
   /** The API requests answered so far, as "METHOD /api/v1/path". */
-  List<String> apiCalls() {
+  public List<String> apiCalls() {
     return List.copyOf(apiCalls);
   }
 
   /** Creates a repository directly, as someone using Gitea's web pages would. */
-  void createRepository(String owner, String name) {
+  public void createRepository(String owner, String name) {
     try (Repository repo = FileRepositoryBuilder.create(folder(owner, name).toFile())) {
       repo.create(true);
     } catch (IOException e) {
@@ -155,7 +161,7 @@ final class FakeGitea implements AutoCloseable {
     }
   }
 
-  boolean hasRepository(String owner, String name) {
+  public boolean hasRepository(String owner, String name) {
     return Files.isDirectory(folder(owner, name));
   }
 

@@ -1,0 +1,141 @@
+package dev.paved.portal.goldenpaths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paved.plugin.gitea.FakeGitea;
+import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.portal.goldenpaths.Scaffolder.State;
+import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Scaffolding against a Git provider that misbehaves (a fake Gitea speaking its API and smart HTTP):
+ * a refused push, a push dropped half-way, a GitOps repository that cannot be written after the service
+ * repository was created. Each ends as a failed task that says why, and undo leaves nothing behind.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class ScaffoldingFaultsIT {
+  static final String TOKEN = "fake-gitea-token-0123456789";
+  static final Actor JANE = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+  static final FakeGitea GITEA = new FakeGitea(TOKEN, "acme");
+  static final Path WORK = work();
+
+  @Autowired Scaffolder scaffolder;
+
+  private static Path work() {
+    try {
+      Path work = Files.createTempDirectory("paved-faults-");
+      Path template = Files.createDirectories(work.resolve("templates/faulty-service/skeleton/gitops/dev"));
+      Files.writeString(template.getParent().getParent().getParent().resolve("template.yaml"), """
+          apiVersion: scaffolder.backstage.io/v1beta3
+          kind: Template
+          metadata: {name: faulty-service}
+          spec:
+            type: service
+            parameters:
+              required: [name, repoUrl]
+              properties:
+                name: {type: string, pattern: '^[a-z][a-z0-9-]+$'}
+                repoUrl: {type: string}
+            steps:
+              - {id: fetch, action: fetch:template, input: {url: ./skeleton, values: {name: '${{ parameters.name }}'}}}
+              - {id: publish, action: publish:git, input: {repoUrl: '${{ parameters.repoUrl }}'}}
+              - {id: gitops, action: publish:gitops, input: {service: '${{ parameters.name }}'}}
+          """);
+      Files.writeString(template.resolve("values.yaml"), "replicas: 1\n");
+      Files.writeString(template.getParent().getParent().resolve("README.md"), "# ${values.name}\n");
+      Files.createDirectories(work.resolve("files"));
+      return work;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("paved.database.embedded.data-dir", () -> WORK.resolve("postgres").toString());
+    registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
+    registry.add("paved.catalog.git.cache-dir", () -> WORK.resolve("git-cache").toString());
+    registry.add("paved.catalog.file-roots[0]", () -> WORK.resolve("files").toString());
+    registry.add("paved.catalog.locations[0].type", () -> "file");
+    registry.add("paved.catalog.locations[0].target", () -> WORK.resolve("files").toString());
+    registry.add("paved.golden-paths.directories[0]", () -> WORK.resolve("templates").toString());
+    registry.add("paved.plugins.gitea.url", GITEA::url);
+    registry.add("paved.plugins.gitea.token", () -> TOKEN);
+    // a GitOps repository in an organisation Gitea does not have: it cannot be created
+    registry.add("paved.git.gitops.repo-url", () -> GITEA.hostName() + "?owner=no-such-org&repo=gitops");
+  }
+
+  @AfterEach
+  void behave() {
+    GITEA.acceptPushes();
+  }
+
+  @AfterAll
+  static void stop() {
+    GITEA.close();
+  }
+
+  private TaskView run(String name) {
+    UUID id = scaffolder.start("faulty-service", Map.of("name", name,
+        "repoUrl", GITEA.hostName() + "?owner=acme&repo=" + name), JANE, null).task().id();
+    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+  }
+
+  private TaskView undo(TaskView task) {
+    scaffolder.undo(task.id(), JANE);
+    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(task.id()).orElseThrow(), TaskView::finished);
+  }
+
+  @Test
+  void aRefusedPushFailsTheTaskAndUndoDeletesTheRepository() {
+    GITEA.refusePushes();
+    TaskView failed = run("refused");
+    assertThat(failed.state()).isEqualTo(State.FAILED);
+    assertThat(failed.error()).contains("publish").contains("could not push").contains("not permitted");
+    assertThat(GITEA.hasRepository("acme", "refused")).as("created before the push").isTrue();
+
+    TaskView undone = undo(failed);
+    assertThat(undone.state()).as(undone.error()).isEqualTo(State.UNDONE);
+    assertThat(GITEA.hasRepository("acme", "refused")).isFalse();
+  }
+
+  @Test
+  void aPushDroppedHalfWayFailsTheTaskAndUndoDeletesTheRepository() {
+    GITEA.dropPushesMidway();
+    TaskView failed = run("dropped");
+    assertThat(failed.state()).isEqualTo(State.FAILED);
+    assertThat(failed.error()).contains("could not push");
+    TaskView undone = undo(failed);
+    assertThat(undone.state()).as(undone.error()).isEqualTo(State.UNDONE);
+    assertThat(GITEA.hasRepository("acme", "dropped")).isFalse();
+  }
+
+  @Test
+  void aGitOpsRepositoryThatCannotBeWrittenAfterTheServiceRepositoryExistsIsUndoneCleanly() {
+    TaskView failed = run("no-gitops");
+    assertThat(failed.state()).isEqualTo(State.FAILED);
+    assertThat(failed.steps()).extracting(Scaffolder.Step::id, Scaffolder.Step::state).containsSubsequence(
+        org.assertj.core.groups.Tuple.tuple("publish", "done"), org.assertj.core.groups.Tuple.tuple("gitops", "failed"));
+    assertThat(failed.error()).contains("no organization no-such-org");
+    assertThat(GITEA.hasRepository("acme", "no-gitops")).isTrue();
+
+    TaskView undone = undo(failed);
+    assertThat(undone.state()).as(undone.error()).isEqualTo(State.UNDONE);
+    assertThat(GITEA.hasRepository("acme", "no-gitops")).isFalse();
+  }
+}
