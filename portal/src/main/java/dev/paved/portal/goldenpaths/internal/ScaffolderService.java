@@ -213,9 +213,9 @@ class ScaffolderService implements Scaffolder {
   }
 
   private void finish(UUID id, Actor actor, String state, Map<String, Object> output, String error) {
-    store.finish(id, state, output, error);
-    audit.record(actor.ref(), "scaffold.run", "task:" + id, state.equals(State.SUCCEEDED) ? "success" : state,
-        error == null ? Map.of() : Map.of("error", error));
+    DatabaseRetry.run(() -> store.finish(id, state, output, error));
+    DatabaseRetry.run(() -> audit.record(actor.ref(), "scaffold.run", "task:" + id,
+        state.equals(State.SUCCEEDED) ? "success" : state, error == null ? Map.of() : Map.of("error", error)));
     changed(id);
   }
 
@@ -223,24 +223,25 @@ class ScaffolderService implements Scaffolder {
     return new StepRunner.Listener() {
       @Override
       public void stepStarted(String stepId, String name) {
-        store.stepStarted(id, stepId);
+        DatabaseRetry.run(() -> store.stepStarted(id, stepId));
         changed(id);
       }
 
       @Override
       public void logged(String stepId, String line) {
-        store.log(id, stepId, line);
+        DatabaseRetry.run(() -> store.log(id, stepId, line));
         changed(id);
       }
 
       @Override
       public void undoRecorded(String stepId, Map<String, Object> record) {
-        store.undoRecorded(id, stepId, record);
+        // the one write that must not be lost: without it, what the step made could not be undone
+        DatabaseRetry.run(() -> store.undoRecorded(id, stepId, record));
       }
 
       @Override
       public void stepFinished(StepRunner.StepResult result) {
-        store.stepFinished(id, result);
+        DatabaseRetry.run(() -> store.stepFinished(id, result));
         changed(id);
       }
     };

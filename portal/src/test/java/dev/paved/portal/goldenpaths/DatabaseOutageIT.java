@@ -1,0 +1,144 @@
+package dev.paved.portal.goldenpaths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.paved.plugin.scaffolder.ActionContext;
+import dev.paved.plugin.scaffolder.ActionException;
+import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.plugin.scaffolder.ScaffolderAction;
+import dev.paved.portal.goldenpaths.Scaffolder.State;
+import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The database goes away for a moment in the middle of a task: every connection the portal holds is cut
+ * and PostgreSQL stops answering for three seconds. The task carries on, its record is complete, and it
+ * succeeds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class DatabaseOutageIT {
+  static final Path WORK = work();
+  @Autowired Scaffolder scaffolder;
+
+  private static Path work() {
+    try {
+      Path work = Files.createTempDirectory("paved-outage-");
+      Path template = Files.createDirectories(work.resolve("templates/outage/skeleton"));
+      Files.writeString(template.getParent().resolve("template.yaml"), """
+          apiVersion: scaffolder.backstage.io/v1beta3
+          kind: Template
+          metadata: {name: outage}
+          spec:
+            type: service
+            parameters: {required: [name], properties: {name: {type: string, pattern: '^[a-z][a-z0-9-]+$'}}}
+            steps:
+              - {id: fetch, action: fetch:template, input: {url: ./skeleton, values: {name: '${{ parameters.name }}'}}}
+              - {id: outage, action: 'test:database-outage'}
+              - id: publish
+                action: publish:git
+                input: {repoUrl: 'localhost:8080?owner=team-search&repo=${{ parameters.name }}'}
+          """);
+      Files.writeString(template.resolve("README.md"), "# ${values.name}\n");
+      Files.createDirectories(work.resolve("files"));
+      return work;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("paved.database.embedded.data-dir", () -> WORK.resolve("postgres").toString());
+    registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
+    registry.add("paved.catalog.git.cache-dir", () -> WORK.resolve("git-cache").toString());
+    registry.add("paved.catalog.file-roots[0]", () -> WORK.resolve("files").toString());
+    registry.add("paved.catalog.locations[0].type", () -> "file");
+    registry.add("paved.catalog.locations[0].target", () -> WORK.resolve("files").toString());
+    registry.add("paved.golden-paths.directories[0]", () -> WORK.resolve("templates").toString());
+  }
+
+  /** A step that cuts the portal's database connections and freezes PostgreSQL for three seconds. */
+  @TestConfiguration
+  static class Outage {
+    @Bean
+    ScaffolderAction databaseOutage(DataSource dataSource) {
+      return new ScaffolderAction() {
+        @Override
+        public String id() {
+          return "test:database-outage";
+        }
+
+        @Override
+        public String description() {
+          return "makes the database unavailable for a moment";
+        }
+
+        @Override
+        public Map<String, Object> inputSchema() {
+          return Map.of("type", "object");
+        }
+
+        @Override
+        public boolean supportsDryRun() {
+          return false;
+        }
+
+        @Override
+        public void run(ActionContext context) throws ActionException {
+          try (Connection c = DriverManager.getConnection(((HikariDataSource) dataSource).getJdbcUrl(), "postgres", "");
+              Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where pid <> pg_backend_pid() and backend_type = 'client backend'");
+            long postmaster = Long.parseLong(Files.readAllLines(WORK.resolve("postgres/postmaster.pid")).get(0).trim());
+            new ProcessBuilder("kill", "-STOP", Long.toString(postmaster)).start().waitFor();
+            Thread.ofPlatform().daemon().start(() -> {
+              try {
+                Thread.sleep(3_000);
+                new ProcessBuilder("kill", "-CONT", Long.toString(postmaster)).start().waitFor();
+              } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+          } catch (Exception e) {
+            throw new ActionException("could not interrupt the database: " + e);
+          }
+          context.log("the database is away for three seconds");
+        }
+      };
+    }
+  }
+
+  @Test
+  void aTaskOutlivesAShortDatabaseOutageWithItsRecordComplete() {
+    UUID id = scaffolder.start("outage", Map.of("name", "outlives"),
+        new Actor("user:default/jane", "Jane Doe", "jane@acme.example"), null).task().id();
+    // a page reading the task during the outage gets an error, and the next poll its answer
+    TaskView done = await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    assertThat(done.state()).as(done.error()).isEqualTo(State.SUCCEEDED);
+    assertThat(done.steps()).extracting(Scaffolder.Step::state).containsExactly("done", "done", "done");
+    assertThat(done.log()).extracting(Scaffolder.LogLine::line).contains("the database is away for three seconds")
+        .anyMatch(l -> l.startsWith("created team-search/outlives"));
+    assertThat(WORK.resolve("git/team-search/outlives.git")).exists();
+    assertThat(List.of(done.steps().get(2).hasUndo())).containsExactly(true);
+  }
+}
