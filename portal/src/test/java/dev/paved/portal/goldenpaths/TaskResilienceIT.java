@@ -31,12 +31,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The database goes away for a moment in the middle of a task: every connection the portal holds is cut
- * and PostgreSQL stops answering for three seconds. The task carries on, its record is complete, and it
- * succeeds.
+ * Tasks under stress: the database goes away for a moment in the middle of one (every connection cut,
+ * PostgreSQL frozen for three seconds) and it carries on; another is cancelled while a step works and is
+ * then undone. Everything lands in the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-class DatabaseOutageIT {
+class TaskResilienceIT {
   static final Path WORK = work();
   @Autowired Scaffolder scaffolder;
 
@@ -59,6 +59,23 @@ class DatabaseOutageIT {
                 input: {repoUrl: 'localhost:8080?owner=team-search&repo=${{ parameters.name }}'}
           """);
       Files.writeString(template.resolve("README.md"), "# ${values.name}\n");
+      Path slow = Files.createDirectories(work.resolve("templates/slow/skeleton"));
+      Files.writeString(slow.getParent().resolve("template.yaml"), """
+          apiVersion: scaffolder.backstage.io/v1beta3
+          kind: Template
+          metadata: {name: slow}
+          spec:
+            type: service
+            parameters: {required: [name], properties: {name: {type: string, pattern: '^[a-z][a-z0-9-]+$'}}}
+            steps:
+              - {id: fetch, action: fetch:template, input: {url: ./skeleton, values: {name: '${{ parameters.name }}'}}}
+              - id: publish
+                action: publish:git
+                input: {repoUrl: 'localhost:8080?owner=team-search&repo=${{ parameters.name }}'}
+              - {id: wait, action: 'test:wait-for-cancel'}
+              - {id: never, action: fs:delete, input: {files: [README.md]}}
+          """);
+      Files.writeString(slow.resolve("README.md"), "# ${values.name}\n");
       Files.createDirectories(work.resolve("files"));
       return work;
     } catch (IOException e) {
@@ -128,6 +145,73 @@ class DatabaseOutageIT {
     }
   }
 
+  /** A long step that notices a cancel, as a real long action would. */
+  @TestConfiguration
+  static class Slow {
+    @Bean
+    ScaffolderAction waitForCancel() {
+      return new ScaffolderAction() {
+        @Override
+        public String id() {
+          return "test:wait-for-cancel";
+        }
+
+        @Override
+        public String description() {
+          return "works until the task is cancelled";
+        }
+
+        @Override
+        public Map<String, Object> inputSchema() {
+          return Map.of("type", "object");
+        }
+
+        @Override
+        public void run(ActionContext context) throws ActionException {
+          context.log("working");
+          long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+          while (!context.cancelled() && System.nanoTime() < until) {
+            try {
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new ActionException("interrupted");
+            }
+          }
+          context.log("stopped: the task was cancelled");
+        }
+      };
+    }
+  }
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private List<String> audit(UUID task) {
+    return jdbc.queryForList("select action || ' ' || outcome from audit_event where target = ? order by id",
+        String.class, "task:" + task);
+  }
+
+  @Test
+  void aCancelledTaskStopsAfterItsStepAndIsUndoneWithEverythingAudited() {
+    Actor jane = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+    UUID id = scaffolder.start("slow", Map.of("name", "cancelled"), jane, null).task().id();
+    await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().log().stream()
+        .anyMatch(l -> l.line().equals("working")));
+    assertThat(scaffolder.cancel(id, jane).state()).isEqualTo(State.CANCELLING);
+    TaskView cancelled = await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow(),
+        TaskView::finished);
+    assertThat(cancelled.state()).isEqualTo(State.CANCELLED);
+    assertThat(cancelled.steps()).extracting(Scaffolder.Step::state).containsExactly("done", "done", "cancelled", "pending");
+    assertThat(WORK.resolve("git/team-search/cancelled.git")).exists();
+
+    scaffolder.undo(id, jane);
+    TaskView undone = await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    assertThat(undone.state()).isEqualTo(State.UNDONE);
+    assertThat(WORK.resolve("git/team-search/cancelled.git")).doesNotExist();
+    assertThat(audit(id)).containsExactly("scaffold.start requested", "scaffold.cancel requested",
+        "scaffold.run cancelled", "scaffold.undo requested", "scaffold.undo success");
+  }
+
   @Test
   void aTaskOutlivesAShortDatabaseOutageWithItsRecordComplete() {
     UUID id = scaffolder.start("outage", Map.of("name", "outlives"),
@@ -140,5 +224,6 @@ class DatabaseOutageIT {
         .anyMatch(l -> l.startsWith("created team-search/outlives"));
     assertThat(WORK.resolve("git/team-search/outlives.git")).exists();
     assertThat(List.of(done.steps().get(2).hasUndo())).containsExactly(true);
+    assertThat(audit(id)).containsExactly("scaffold.start requested", "scaffold.run success");
   }
 }
