@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paved.portal.catalog.CatalogLocations;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
+import dev.paved.portal.testing.IsolatedPortal;
 import dev.paved.portal.testing.PortalTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class GitOpsPublishTest extends PortalTest {
   @Autowired GoldenPaths goldenPaths;
 
   Scaffolder.TaskView awaitFinished(UUID id) {
-    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(id).orElseThrow(), Scaffolder.TaskView::finished);
+    return IsolatedPortal.awaitFinished(scaffolder, id);
   }
 
   @Test

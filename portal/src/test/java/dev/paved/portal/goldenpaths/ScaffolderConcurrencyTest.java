@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paved.plugin.scaffolder.Actor;
 import dev.paved.portal.catalog.CatalogLocations;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
+import dev.paved.portal.testing.IsolatedPortal;
 import dev.paved.portal.testing.PortalTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,8 +77,7 @@ class ScaffolderConcurrencyTest extends PortalTest {
       ids.add(f.get().task().id());
     }
     for (java.util.UUID id : ids) {
-      Scaffolder.TaskView task = await().atMost(Duration.ofSeconds(120))
-          .until(() -> scaffolder.get(id).orElseThrow(), Scaffolder.TaskView::finished);
+      Scaffolder.TaskView task = IsolatedPortal.awaitFinished(scaffolder, id);
       assertThat(task.state()).as(task.error()).isEqualTo(State.SUCCEEDED);
     }
   }
@@ -103,8 +103,7 @@ class ScaffolderConcurrencyTest extends PortalTest {
     assertThat(outcomes.stream().filter(GoldenPathException.class::isInstance).map(GoldenPathException.class::cast))
         .hasSize(9)
         .allSatisfy(e -> assertThat(e.fieldProblems().values().toString()).containsAnyOf("already creating", "already exists"));
-    Scaffolder.TaskView task = await().atMost(Duration.ofSeconds(60))
-        .until(() -> scaffolder.get(started.get(0).task().id()).orElseThrow(), Scaffolder.TaskView::finished);
+    Scaffolder.TaskView task = IsolatedPortal.awaitFinished(scaffolder, started.get(0).task().id());
     assertThat(task.state()).isEqualTo(State.SUCCEEDED);
   }
 }

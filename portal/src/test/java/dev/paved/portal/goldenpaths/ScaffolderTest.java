@@ -10,6 +10,7 @@ import dev.paved.portal.catalog.CatalogLocations;
 import dev.paved.portal.catalog.CatalogQueries;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import dev.paved.portal.testing.IsolatedPortal;
 import dev.paved.portal.testing.PortalTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ScaffolderTest extends PortalTest {
   }
 
   TaskView awaitFinished(UUID id) {
-    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    return IsolatedPortal.awaitFinished(scaffolder, id);
   }
 
   static String git(Path dir, String... args) throws Exception {

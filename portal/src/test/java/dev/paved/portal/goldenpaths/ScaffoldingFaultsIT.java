@@ -1,17 +1,16 @@
 package dev.paved.portal.goldenpaths;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.paved.plugin.gitea.FakeGitea;
 import dev.paved.plugin.scaffolder.Actor;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import dev.paved.portal.testing.IsolatedPortal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -67,13 +66,7 @@ class ScaffoldingFaultsIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("paved.database.embedded.data-dir", () -> WORK.resolve("postgres").toString());
-    registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
-    registry.add("paved.catalog.git.cache-dir", () -> WORK.resolve("git-cache").toString());
-    registry.add("paved.catalog.file-roots[0]", () -> WORK.resolve("files").toString());
-    registry.add("paved.catalog.locations[0].type", () -> "file");
-    registry.add("paved.catalog.locations[0].target", () -> WORK.resolve("files").toString());
-    registry.add("paved.golden-paths.directories[0]", () -> WORK.resolve("templates").toString());
+    IsolatedPortal.properties(registry, WORK);
     registry.add("paved.plugins.gitea.url", GITEA::url);
     registry.add("paved.plugins.gitea.token", () -> TOKEN);
     // a GitOps repository in an organisation Gitea does not have: it cannot be created
@@ -93,12 +86,12 @@ class ScaffoldingFaultsIT {
   private TaskView run(String name) {
     UUID id = scaffolder.start("faulty-service", Map.of("name", name,
         "repoUrl", GITEA.hostName() + "?owner=acme&repo=" + name), JANE, null).task().id();
-    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    return IsolatedPortal.awaitFinished(scaffolder, id);
   }
 
   private TaskView undo(TaskView task) {
     scaffolder.undo(task.id(), JANE);
-    return await().atMost(Duration.ofSeconds(60)).until(() -> scaffolder.get(task.id()).orElseThrow(), TaskView::finished);
+    return IsolatedPortal.awaitFinished(scaffolder, task.id());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.paved.plugin.scaffolder.Actor;
 import dev.paved.plugin.scaffolder.ScaffolderAction;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import dev.paved.portal.testing.IsolatedPortal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,13 +86,7 @@ class TaskResilienceIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("paved.database.embedded.data-dir", () -> WORK.resolve("postgres").toString());
-    registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
-    registry.add("paved.catalog.git.cache-dir", () -> WORK.resolve("git-cache").toString());
-    registry.add("paved.catalog.file-roots[0]", () -> WORK.resolve("files").toString());
-    registry.add("paved.catalog.locations[0].type", () -> "file");
-    registry.add("paved.catalog.locations[0].target", () -> WORK.resolve("files").toString());
-    registry.add("paved.golden-paths.directories[0]", () -> WORK.resolve("templates").toString());
+    IsolatedPortal.properties(registry, WORK);
   }
 
   /** A step that cuts the portal's database connections and freezes PostgreSQL for three seconds. */
@@ -198,14 +193,13 @@ class TaskResilienceIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().log().stream()
         .anyMatch(l -> l.line().equals("working")));
     assertThat(scaffolder.cancel(id, jane).state()).isEqualTo(State.CANCELLING);
-    TaskView cancelled = await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow(),
-        TaskView::finished);
+    TaskView cancelled = IsolatedPortal.awaitFinished(scaffolder, id);
     assertThat(cancelled.state()).isEqualTo(State.CANCELLED);
     assertThat(cancelled.steps()).extracting(Scaffolder.Step::state).containsExactly("done", "done", "cancelled", "pending");
     assertThat(WORK.resolve("git/team-search/cancelled.git")).exists();
 
     scaffolder.undo(id, jane);
-    TaskView undone = await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    TaskView undone = IsolatedPortal.awaitFinished(scaffolder, id);
     assertThat(undone.state()).isEqualTo(State.UNDONE);
     assertThat(WORK.resolve("git/team-search/cancelled.git")).doesNotExist();
     assertThat(audit(id)).containsExactly("scaffold.start requested", "scaffold.cancel requested",
@@ -217,7 +211,7 @@ class TaskResilienceIT {
     UUID id = scaffolder.start("outage", Map.of("name", "outlives"),
         new Actor("user:default/jane", "Jane Doe", "jane@acme.example"), null).task().id();
     // a page reading the task during the outage gets an error, and the next poll its answer
-    TaskView done = await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> scaffolder.get(id).orElseThrow(), TaskView::finished);
+    TaskView done = IsolatedPortal.awaitFinished(scaffolder, id);
     assertThat(done.state()).as(done.error()).isEqualTo(State.SUCCEEDED);
     assertThat(done.steps()).extracting(Scaffolder.Step::state).containsExactly("done", "done", "done");
     assertThat(done.log()).extracting(Scaffolder.LogLine::line).contains("the database is away for three seconds")
