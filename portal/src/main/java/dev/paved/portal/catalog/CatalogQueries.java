@@ -26,6 +26,9 @@ public interface CatalogQueries {
   /** Everything the entity page shows. */
   Optional<EntityDetails> get(EntityRef ref);
 
+  /** The references of the entities a location provides, in the order its files define them. */
+  List<String> refsOfLocation(String locationId);
+
   /** The values present in the catalog for each filter, for pickers. */
   Facets facets();
 

@@ -104,7 +104,7 @@ class CatalogTemplatesTest extends PortalTest {
     assertThat(goldenPaths.get(evil)).as("a template using ?eval is not offered").isEmpty();
     assertThat(goldenPaths.problems().get("template:default/" + evil)).contains("x.txt").contains("eval");
     assertThat(goldenPaths.get("developer-namespace").orElseThrow().version())
-        .as("the folder's golden path keeps its name").isEqualTo("1.0.0");
+        .as("the folder's golden path keeps its name").isEqualTo("1.1.0");
     assertThat(goldenPaths.problems().get("template:default/developer-namespace")).contains("already offered");
 
     server.commit(repo, Map.of("templates/site/template.yaml", template(site, "2.2.0", ""),

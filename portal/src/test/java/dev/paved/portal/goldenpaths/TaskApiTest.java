@@ -41,7 +41,7 @@ class TaskApiTest extends PortalTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(UUID.fromString(id)).orElseThrow().finished());
     mvc.perform(get("/api/tasks/" + id))
         .andExpect(jsonPath("$.state", is("succeeded")))
-        .andExpect(jsonPath("$.steps[*].state", is(java.util.List.of("done", "done"))))
+        .andExpect(jsonPath("$.steps[*].state", is(java.util.List.of("done", "done", "done", "done"))))
         .andExpect(jsonPath("$.log[*].line", hasItem(containsString("rendered 7 files"))));
     mvc.perform(get("/api/tasks").param("mine", "true")).andExpect(jsonPath("$[*].id", hasItem(id)));
     mvc.perform(post("/api/tasks/" + id + "/undo"))

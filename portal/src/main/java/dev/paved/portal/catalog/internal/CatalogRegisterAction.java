@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogRegisterAction implements ScaffolderAction {
   private final CatalogLocations locations;
+  private final dev.paved.portal.catalog.CatalogQueries queries;
 
-  CatalogRegisterAction(CatalogLocations locations) {
+  CatalogRegisterAction(CatalogLocations locations, dev.paved.portal.catalog.CatalogQueries queries) {
     this.locations = locations;
+    this.queries = queries;
   }
 
   @Override
@@ -60,7 +62,9 @@ class CatalogRegisterAction implements ScaffolderAction {
     context.log("registered " + target + ": " + outcome.written() + " entities in the catalog");
     context.output("catalogInfoUrl", target);
     context.output("locationId", outcome.location().id());
-    firstEntityRef(context, path).ifPresent(ref -> context.output("entityRef", ref));
+    // the descriptor's first entity is the task's link to the catalog; what the catalog read is the truth
+    firstEntityRef(context, path).or(() -> queries.refsOfLocation(outcome.location().id()).stream().findFirst())
+        .ifPresent(ref -> context.output("entityRef", ref));
   }
 
   /** The first entity the workspace's descriptor defines, as the task's link to the catalog. */

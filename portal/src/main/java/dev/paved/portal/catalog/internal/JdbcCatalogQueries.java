@@ -254,4 +254,16 @@ class JdbcCatalogQueries implements CatalogQueries {
     }
     return sb.append('}').toString();
   }
+
+  @Override
+  public List<String> refsOfLocation(String locationId) {
+    java.util.UUID id;
+    try {
+      id = java.util.UUID.fromString(locationId);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    return jdbc.queryForList("select entity_ref from catalog_entity where location_id = ? order by source_path, entity_ref",
+        String.class, id);
+  }
 }

@@ -144,8 +144,8 @@ class ScaffolderService implements Scaffolder {
         problems.put("repoUrl", List.of(e.getMessage()));
       }
     }
-    preview.files().stream().filter(f -> f.path().equals("catalog-info.yaml") && f.text() != null).findFirst()
-        .ifPresent(f -> {
+    preview.files().stream().filter(f -> (f.path().equals("catalog-info.yaml") || f.path().endsWith("/catalog-info.yaml"))
+        && f.text() != null).forEach(f -> {
           for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(f.text())) {
             if (doc instanceof Map<?, ?> entity && entity.get("metadata") instanceof Map<?, ?> metadata
                 && entity.get("kind") instanceof String kind && metadata.get("name") instanceof String entityName) {

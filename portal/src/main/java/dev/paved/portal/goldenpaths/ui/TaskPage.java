@@ -81,7 +81,8 @@ public class TaskPage extends VerticalLayout implements BeforeEnterObserver, Has
     log.setId("task-log");
     log.addClassName("paved-code");
     log.setWidthFull();
-    log.getStyle().set("max-height", "28em").set("overflow", "auto");
+    log.getStyle().set("max-height", "28em").set("overflow", "auto").set("white-space", "pre-wrap")
+        .set("overflow-wrap", "anywhere");
     outputs.setId("task-outputs");
     add(heading, new HorizontalLayout(state, meta), problem, actions, outputs, new H3("Steps"), steps, new H3("Log"), log);
   }

@@ -43,7 +43,7 @@ class TaskPageTest extends UiTest {
 
     assertThat(_get(Span.class, spec -> spec.withId("task-state")).getText()).isEqualTo("succeeded");
     Grid<Scaffolder.Step> steps = _get(Grid.class, spec -> spec.withId("task-steps"));
-    assertThat(GridKt._size(steps)).isEqualTo(2);
+    assertThat(GridKt._size(steps)).isEqualTo(4);
     assertThat(GridKt._get(steps, 0).state()).isEqualTo("done");
     assertThat(_get(Pre.class, spec -> spec.withId("task-log")).getText()).contains("rendered 7 files");
     assertThat(_find(Button.class, spec -> spec.withId("task-undo"))).as("nothing to undo after success").isEmpty();

@@ -65,7 +65,7 @@ class TemplateViewTest extends UiTest {
     PreviewFiles files = _get(PreviewFiles.class, spec -> spec.withId("preview-files"));
     var rows = java.util.stream.IntStream.range(0, GridKt._size(files)).mapToObj(i -> GridKt._get(files, i)).toList();
     assertThat(rows).extracting(PreviewFiles.Entry::name).as("folders first, each open")
-        .containsExactly(".paved", "answers.yaml", "catalog-info.yaml", "limitrange.yaml", "namespace.yaml",
+        .containsExactly("gitops", ".paved", "answers.yaml", "catalog-info.yaml", "limitrange.yaml", "namespace.yaml",
             "networkpolicy.yaml", "resourcequota.yaml", "rolebinding.yaml");
     files.select(rows.get(rows.size() - 1));
     assertThat(_get(Pre.class, spec -> spec.withId("preview-content")).getText()).contains("kind: RoleBinding");
