@@ -53,6 +53,50 @@ class TaskPageTest extends UiTest {
     assertThat(GridKt._findAll(tasks)).extracting(Scaffolder.TaskSummary::id).contains(id);
   }
 
+  @Autowired dev.paved.portal.catalog.CatalogLocations locations;
+  @Autowired dev.paved.portal.goldenpaths.GoldenPaths goldenPaths;
+
+  @Test
+  void aFailedTaskOffersRetryAndUndoAndUndoAsksFirst() {
+    String template = unique("fails-late");
+    var dir = write(template + "/template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata: {name: %s}
+        spec:
+          type: service
+          parameters: {required: [name], properties: {name: {type: string, pattern: '^[a-z][a-z0-9-]+$'}}}
+          steps:
+            - {id: fetch, action: fetch:template, input: {url: ./skeleton, values: {name: '${{ parameters.name }}'}}}
+            - id: publish
+              action: publish:git
+              input: {repoUrl: 'localhost:8080?owner=team-search&repo=${{ parameters.name }}'}
+            - id: register
+              action: catalog:register
+              input: {repoContentsUrl: '${{ steps.publish.output.cloneUrl }}', catalogInfoPath: missing.yaml}
+        """.formatted(template)).getParent();
+    write(template + "/skeleton/README.md", "# ${values.name}\n");
+    locations.register("file", dir.resolve("template.yaml").toString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> goldenPaths.get(template).isPresent());
+    String name = unique("late").substring(0, 12);
+    UUID id = scaffolder.start(template, java.util.Map.of("name", name),
+        new dev.paved.plugin.scaffolder.Actor("user:default/developer", "Developer", "developer@localhost"), null).task().id();
+    await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().finished());
+
+    UI.getCurrent().navigate("tasks/" + id);
+    assertThat(_get(Span.class, spec -> spec.withId("task-state")).getText()).isEqualTo("failed");
+    assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("task-problem")).getText())
+        .contains("missing.yaml");
+    assertThat(_find(Button.class, spec -> spec.withId("task-retry"))).hasSize(1);
+    _click(_get(Button.class, spec -> spec.withId("task-undo")));
+    com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+        _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+    assertThat(confirm.getElement().getProperty("message")).contains("Deletes what it created (publish)");
+    com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+    await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().state().equals("undone"));
+    assertThat(WORK.resolve("git/team-search/" + name + ".git")).doesNotExist();
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void invalidAnswersAreShownOnTheFormAndStartNothing() {
