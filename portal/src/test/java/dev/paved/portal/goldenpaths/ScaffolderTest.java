@@ -59,6 +59,10 @@ class ScaffolderTest extends PortalTest {
     TaskView started = scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task();
     assertThat(scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task().id())
         .as("a double submit finds the first task").isEqualTo(started.id());
+    Actor bob = new Actor("user:default/bob", "Bob", "bob@acme.example");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> scaffolder.start("spring-boot-service", springBootAnswers(name), bob, key))
+        .as("another user's key never leads to this task: Bob gets the name conflict, not Jane's task")
+        .isInstanceOf(GoldenPathException.class);
 
     TaskView done = awaitFinished(started.id());
     assertThat(done.state()).as(done.error() + " " + done.log()).isEqualTo(State.SUCCEEDED);

@@ -95,14 +95,23 @@ class ScaffoldingFaultsIT {
   }
 
   @Test
-  void aRefusedPushFailsTheTaskAndUndoDeletesTheRepository() {
+  void aRefusedPushFailsTheTaskARetryPushesToTheSameRepositoryAndUndoDeletesIt() {
     GITEA.refusePushes();
     TaskView failed = run("refused");
     assertThat(failed.state()).isEqualTo(State.FAILED);
     assertThat(failed.error()).contains("publish").contains("could not push").contains("not permitted");
     assertThat(GITEA.hasRepository("acme", "refused")).as("created before the push").isTrue();
 
-    TaskView undone = undo(failed);
+    GITEA.acceptPushes();
+    scaffolder.retry(failed.id(), JANE);
+    TaskView retried = IsolatedPortal.awaitFinished(scaffolder, failed.id());
+    assertThat(retried.log()).extracting(Scaffolder.LogLine::line)
+        .anyMatch(l -> l.contains("exists and is empty (an earlier try created it)"));
+    assertThat(retried.steps()).extracting(Scaffolder.Step::id, Scaffolder.Step::state)
+        .contains(org.assertj.core.groups.Tuple.tuple("publish", "done"));
+    assertThat(retried.state()).as("the GitOps repository is still unwritable here").isEqualTo(State.FAILED);
+
+    TaskView undone = undo(retried);
     assertThat(undone.state()).as(undone.error()).isEqualTo(State.UNDONE);
     assertThat(GITEA.hasRepository("acme", "refused")).isFalse();
   }

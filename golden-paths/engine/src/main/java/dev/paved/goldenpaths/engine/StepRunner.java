@@ -226,14 +226,18 @@ public final class StepRunner {
         log.add("done in an earlier try; not run again");
         return new StepResult(step.id(), name, step.action(), Status.DONE, log, output, millis(start), null);
       }
+      // an action that returns has done its work, cancelled or not: a retry must not do it again
       action.run(new Context(input, workspace, templateFiles, dryRun, log, output, options, step.id()));
+      return new StepResult(step.id(), name, step.action(), Status.DONE, log, output, millis(start), null);
+    } catch (ActionException e) {
       if (options.cancelled().getAsBoolean()) {
-        log.add("cancelled");
+        log.add("cancelled: " + e.getMessage());
         return new StepResult(step.id(), name, step.action(), Status.CANCELLED, log, output, millis(start),
             "the task was cancelled");
       }
-      return new StepResult(step.id(), name, step.action(), Status.DONE, log, output, millis(start), null);
-    } catch (ActionException | Expressions.ExpressionException | IllegalArgumentException e) {
+      log.add("failed: " + e.getMessage());
+      return new StepResult(step.id(), name, step.action(), Status.FAILED, log, output, millis(start), e.getMessage());
+    } catch (Expressions.ExpressionException | IllegalArgumentException e) {
       log.add("failed: " + e.getMessage());
       return new StepResult(step.id(), name, step.action(), Status.FAILED, log, output, millis(start), e.getMessage());
     } catch (RenderException | TemplateRefusedException e) {

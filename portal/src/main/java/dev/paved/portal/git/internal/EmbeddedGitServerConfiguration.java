@@ -38,6 +38,11 @@ class EmbeddedGitServerConfiguration {
       }
       ReceivePack receive = new ReceivePack(repository);
       receive.setRefLogIdent(new PersonIdent(request.getRemoteUser(), request.getRemoteUser()));
+      // history is only ever added to: Argo CD deploys from these branches, and a force push or a
+      // deleted branch would rewrite what is deployed; objects are checked before they are accepted
+      receive.setAllowNonFastForwards(false);
+      receive.setAllowBranchDeletes(false);
+      receive.setCheckReceivedObjects(true);
       return receive;
     });
     ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, "/git/*");

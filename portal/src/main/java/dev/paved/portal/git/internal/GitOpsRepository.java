@@ -149,6 +149,9 @@ class GitOpsRepository implements GitOps {
         for (String path : writes.keySet()) {
           inside(path);
         }
+        if (mustNotExist != null && TreeCommits.holdsExactly(repo, head, mustNotExist, writes)) {
+          return head.name(); // an earlier try of the same change landed: nothing left to do
+        }
         if (mustNotExist != null && TreeCommits.exists(repo, head, mustNotExist)) {
           throw new GitHostException("the GitOps repository already has a folder " + mustNotExist + "/; choose another"
               + " name or remove that folder", true);

@@ -80,15 +80,21 @@ class PublishGitAction implements ScaffolderAction {
     GitHost.Repository repository;
     try {
       if (host.exists(owner, name)) {
-        throw new ActionException("repository " + owner + "/" + name + " already exists on " + hostName
-            + "; choose another name");
+        repository = host.locate(owner, name);
+        if (!isEmpty(host, repository)) {
+          throw new ActionException("repository " + owner + "/" + name + " already exists on " + hostName
+              + "; choose another name");
+        }
+        // an empty repository of this name is what an earlier try of this task left when its push failed
+        context.log(owner + "/" + name + " exists and is empty (an earlier try created it): pushing to it");
+      } else {
+        repository = host.create(owner, name, (String) input.get("description"));
+        context.log("created " + owner + "/" + name + " on " + hostName + " (" + host.id() + ")");
       }
-      repository = host.create(owner, name, (String) input.get("description"));
     } catch (GitHostException e) {
       throw new ActionException(e.getMessage());
     }
     context.recordUndo(Map.of("host", hostName, "owner", owner, "repo", name));
-    context.log("created " + owner + "/" + name + " on " + hostName + " (" + host.id() + ")");
 
     String commit = push(context, host, repository, branch, prefix, paths);
     context.log("pushed " + paths.size() + " files to " + branch + " in commit " + commit.substring(0, 12));
@@ -137,6 +143,17 @@ class PublishGitAction implements ScaffolderAction {
       throw new ActionException("could not push to " + repository.cloneUrl() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new ActionException("could not prepare the first commit: " + e.getMessage());
+    }
+  }
+
+  private static boolean isEmpty(GitHost host, GitHost.Repository repository) throws ActionException {
+    GitHost.Credentials credentials = host.pushCredentials();
+    try {
+      return Git.lsRemoteRepository().setRemote(repository.pushUrl()).setHeads(true)
+          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()))
+          .setTimeout(60).call().isEmpty();
+    } catch (GitAPIException e) {
+      throw new ActionException("could not look into " + repository.cloneUrl() + ": " + e.getMessage());
     }
   }
 

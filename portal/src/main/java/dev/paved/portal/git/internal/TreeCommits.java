@@ -105,4 +105,34 @@ final class TreeCommits {
       return walk.parseCommit(a).getTree().equals(walk.parseCommit(b).getTree());
     }
   }
+
+  /**
+   * Whether a folder of a commit holds exactly these files with exactly these contents: the sign that an
+   * earlier try of the same task already wrote them.
+   */
+  static boolean holdsExactly(Repository repo, ObjectId commit, String folder, Map<String, byte[]> writes)
+      throws IOException {
+    if (commit == null) {
+      return false;
+    }
+    Map<String, ObjectId> expected = new java.util.TreeMap<>();
+    try (ObjectInserter.Formatter hash = new ObjectInserter.Formatter()) {
+      for (Map.Entry<String, byte[]> w : writes.entrySet()) {
+        if (!w.getKey().startsWith(folder + "/")) {
+          return false;
+        }
+        expected.put(w.getKey(), hash.idFor(Constants.OBJ_BLOB, w.getValue()));
+      }
+    }
+    Map<String, ObjectId> actual = new java.util.TreeMap<>();
+    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(commit).getTree());
+      tree.setRecursive(true);
+      tree.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(folder));
+      while (tree.next()) {
+        actual.put(tree.getPathString(), tree.getObjectId(0));
+      }
+    }
+    return expected.equals(actual);
+  }
 }

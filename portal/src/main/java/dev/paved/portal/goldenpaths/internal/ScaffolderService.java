@@ -86,7 +86,7 @@ class ScaffolderService implements Scaffolder {
   public Started start(String name, Map<String, Object> answers, Actor actor, String requestKey) {
     GoldenPathLibrary.Loaded loaded = library.loaded(name)
         .orElseThrow(() -> new GoldenPathException("no golden path named " + name, true, Map.of()));
-    Optional<UUID> earlier = store.findByRequestKey(requestKey);
+    Optional<UUID> earlier = store.findByRequestKey(actor.ref(), requestKey);
     if (earlier.isPresent()) {
       return new Started(store.get(earlier.get()).orElseThrow(), false); // the same submit again (a double-click)
     }
@@ -103,7 +103,7 @@ class ScaffolderService implements Scaffolder {
     }
     TaskStore.Created created;
     try {
-      created = store.create(loaded.template(), answers, actor, requestKey, claims);
+      created = createClaiming(loaded, answers, actor, requestKey, claims);
     } catch (TaskStore.ClaimTaken e) {
       String holder = store.claimHolder(e.claim.resource()).map(UUID::toString).orElse("another task");
       throw new GoldenPathException("task " + holder + " is already creating " + e.claim.resource() + "; see the fields",
@@ -118,6 +118,24 @@ class ScaffolderService implements Scaffolder {
         Map.of("template", name, "version", loaded.template().version()));
     submit(id, false);
     return new Started(store.get(id).orElseThrow(), true);
+  }
+
+  /**
+   * Stores the task with its claims. A claim held by a task that succeeded long ago is stale when the
+   * checks just now found nothing of that name (the service was removed since): it is taken over once.
+   */
+  private TaskStore.Created createClaiming(GoldenPathLibrary.Loaded loaded, Map<String, Object> answers, Actor actor,
+      String requestKey, List<TaskStore.Claim> claims) {
+    try {
+      return store.create(loaded.template(), answers, actor, requestKey, claims);
+    } catch (TaskStore.ClaimTaken e) {
+      Optional<UUID> holder = store.claimHolder(e.claim.resource());
+      if (holder.isEmpty() || !State.SUCCEEDED.equals(store.state(holder.get()))) {
+        throw e;
+      }
+      store.dropClaim(e.claim.resource(), holder.get());
+      return store.create(loaded.template(), answers, actor, requestKey, claims);
+    }
   }
 
   /**
@@ -214,8 +232,13 @@ class ScaffolderService implements Scaffolder {
 
   private void finish(UUID id, Actor actor, String state, Map<String, Object> output, String error) {
     DatabaseRetry.run(() -> store.finish(id, state, output, error));
-    DatabaseRetry.run(() -> audit.record(actor.ref(), "scaffold.run", "task:" + id,
-        state.equals(State.SUCCEEDED) ? "success" : state, error == null ? Map.of() : Map.of("error", error)));
+    try {
+      DatabaseRetry.run(() -> audit.record(actor.ref(), "scaffold.run", "task:" + id,
+          state.equals(State.SUCCEEDED) ? "success" : state, error == null ? Map.of() : Map.of("error", error)));
+    } catch (RuntimeException e) {
+      // the task's own record is written; a lost audit entry must not turn a finished task into a failed one
+      log.error("Could not write the audit entry for task {} ({} by {}): {}", id, state, actor.ref(), e.getMessage());
+    }
     changed(id);
   }
 
@@ -305,8 +328,8 @@ class ScaffolderService implements Scaffolder {
       }
       if (failures.isEmpty()) {
         store.releaseClaims(id);
-        store.log(id, null, records.isEmpty() ? "nothing to undo: no step had changed anything outside the workspace"
-            : "undone: nothing this task created is left");
+        store.log(id, null, records.isEmpty() ? "nothing to undo: no step recorded a change outside the portal"
+            : "undone: every change the steps recorded was reversed");
       }
       store.finish(id, failures.isEmpty() ? State.UNDONE : State.UNDO_FAILED, null,
           failures.isEmpty() ? null : "could not undo " + String.join("; ", failures));

@@ -87,16 +87,17 @@ class TaskStore {
       });
       return new Created(id, true);
     } catch (DuplicateKeyException e) {
-      return new Created(jdbc.queryForObject("select id from scaffold_task where request_key = ?", UUID.class,
-          requestKey), false);
+      return new Created(jdbc.queryForObject("select id from scaffold_task where created_by = ? and request_key = ?",
+          UUID.class, actor.ref(), requestKey), false);
     }
   }
 
-  Optional<UUID> findByRequestKey(String requestKey) {
+  Optional<UUID> findByRequestKey(String createdBy, String requestKey) {
     if (requestKey == null) {
       return Optional.empty();
     }
-    return jdbc.queryForList("select id from scaffold_task where request_key = ?", UUID.class, requestKey).stream().findFirst();
+    return jdbc.queryForList("select id from scaffold_task where created_by = ? and request_key = ?", UUID.class,
+        createdBy, requestKey).stream().findFirst();
   }
 
   /** Moves a task from one of the given states to another; false when it was in none of them. */
@@ -134,6 +135,10 @@ class TaskStore {
 
   Optional<UUID> claimHolder(String resource) {
     return jdbc.queryForList("select task_id from scaffold_claim where resource = ?", UUID.class, resource).stream().findFirst();
+  }
+
+  void dropClaim(String resource, UUID holder) {
+    jdbc.update("delete from scaffold_claim where resource = ? and task_id = ?", resource, holder);
   }
 
   void releaseClaims(UUID id) {
