@@ -45,8 +45,23 @@ class TaskApiTest extends PortalTest {
         .andExpect(jsonPath("$.log[*].line", hasItem(containsString("rendered 7 files"))));
     mvc.perform(get("/api/tasks").param("mine", "true")).andExpect(jsonPath("$[*].id", hasItem(id)));
     mvc.perform(post("/api/tasks/" + id + "/undo"))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail", containsString("only a failed, cancelled or interrupted task can be undone")));
+  }
+
+  @Test
+  void aTakenNameIsAConflict() throws Exception {
+    // the demo catalog has checkout-web
+    mvc.perform(post("/api/templates/node-service/tasks").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"checkout-web\",\"owner\":\"group:default/team-payments\","
+                + "\"repoUrl\":\"localhost:8080?owner=team-payments&repo=" + unique("web") + "\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.fields.name[0]", containsString("component:default/checkout-web")));
+    mvc.perform(post("/api/templates/node-service/tasks").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"nowhere-web\",\"owner\":\"group:default/team-payments\","
+                + "\"repoUrl\":\"git.elsewhere.example?owner=team-payments&repo=nowhere-web\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.repoUrl[0]", containsString("no Git host is set up for git.elsewhere.example")));
   }
 
   @Test

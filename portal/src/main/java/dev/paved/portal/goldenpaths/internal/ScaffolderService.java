@@ -97,17 +97,21 @@ class ScaffolderService implements Scaffolder {
       throw new GoldenPathException("the preview of these answers fails, so nothing was created: " + why, false, Map.of());
     }
     List<TaskStore.Claim> claims = new ArrayList<>();
-    Map<String, List<String>> conflicts = conflicts(answers, preview, claims);
+    Map<String, List<String>> invalid = new LinkedHashMap<>();
+    Map<String, List<String>> conflicts = conflicts(answers, preview, claims, invalid);
+    if (!invalid.isEmpty()) {
+      throw new GoldenPathException("the repository cannot be created there; see the fields", false, invalid);
+    }
     if (!conflicts.isEmpty()) {
-      throw new GoldenPathException("something with these names already exists; see the fields", false, conflicts);
+      throw GoldenPathException.conflict("something with these names already exists; see the fields", conflicts);
     }
     TaskStore.Created created;
     try {
       created = createClaiming(loaded, answers, actor, requestKey, claims);
     } catch (TaskStore.ClaimTaken e) {
       String holder = store.claimHolder(e.claim.resource()).map(UUID::toString).orElse("another task");
-      throw new GoldenPathException("task " + holder + " is already creating " + e.claim.resource() + "; see the fields",
-          false, Map.of(e.claim.field(), List.of("task " + holder + " is already creating " + e.claim.resource()
+      throw GoldenPathException.conflict("task " + holder + " is already creating " + e.claim.resource() + "; see the fields",
+          Map.of(e.claim.field(), List.of("task " + holder + " is already creating " + e.claim.resource()
               + "; choose another name, or undo that task if it failed")));
     }
     UUID id = created.id();
@@ -143,7 +147,7 @@ class ScaffolderService implements Scaffolder {
    * entities the preview's catalog-info.yaml would add.
    */
   private Map<String, List<String>> conflicts(Map<String, Object> answers, DryRunResult preview,
-      List<TaskStore.Claim> claims) {
+      List<TaskStore.Claim> claims, Map<String, List<String>> invalid) {
     Map<String, List<String>> problems = new LinkedHashMap<>();
     if (answers.get("repoUrl") instanceof String repoUrl) {
       try {
@@ -152,14 +156,14 @@ class ScaffolderService implements Scaffolder {
         claims.add(new TaskStore.Claim("repository:" + repo.get("host") + "/" + repo.get("owner") + "/" + repo.get("repo"),
             "repoUrl"));
         if (host.isEmpty()) {
-          problems.put("repoUrl", List.of("no Git host is set up for " + repo.get("host") + "; choose one of "
+          invalid.put("repoUrl", List.of("no Git host is set up for " + repo.get("host") + "; choose one of "
               + String.join(", ", gitHosts.hostNames())));
         } else if (host.get().exists((String) repo.get("owner"), (String) repo.get("repo"))) {
           problems.put("repoUrl", List.of("repository " + repo.get("owner") + "/" + repo.get("repo")
               + " already exists on " + repo.get("host") + "; choose another name"));
         }
       } catch (IllegalArgumentException | GitHostException e) {
-        problems.put("repoUrl", List.of(e.getMessage()));
+        invalid.put("repoUrl", List.of(e.getMessage()));
       }
     }
     preview.files().stream().filter(f -> (f.path().equals("catalog-info.yaml") || f.path().endsWith("/catalog-info.yaml"))
@@ -284,8 +288,8 @@ class ScaffolderService implements Scaffolder {
   public TaskView retry(UUID id, Actor actor) {
     require(id);
     if (!store.transition(id, State.RECOVERABLE, State.QUEUED)) {
-      throw new GoldenPathException("only a failed, cancelled or interrupted task can be retried; this one is "
-          + store.state(id), false, Map.of());
+      throw GoldenPathException.conflict("only a failed, cancelled or interrupted task can be retried; this one is "
+          + store.state(id), Map.of());
     }
     store.log(id, null, "retried by " + actor.name() + ": steps that changed things and finished are not run again");
     audit.record(actor.ref(), "scaffold.retry", "task:" + id, "requested", Map.of());
@@ -298,8 +302,8 @@ class ScaffolderService implements Scaffolder {
   public TaskView undo(UUID id, Actor actor) {
     require(id);
     if (!store.transition(id, State.RECOVERABLE, State.UNDOING)) {
-      throw new GoldenPathException("only a failed, cancelled or interrupted task can be undone; this one is "
-          + store.state(id), false, Map.of());
+      throw GoldenPathException.conflict("only a failed, cancelled or interrupted task can be undone; this one is "
+          + store.state(id), Map.of());
     }
     store.log(id, null, "undo asked by " + actor.name());
     audit.record(actor.ref(), "scaffold.undo", "task:" + id, "requested", Map.of());
@@ -351,8 +355,8 @@ class ScaffolderService implements Scaffolder {
       cancelFlags.remove(id);
     } else if (!store.transition(id, List.of(State.RUNNING), State.CANCELLING)) {
       cancelFlags.remove(id);
-      throw new GoldenPathException("only a queued or running task can be cancelled; this one is " + store.state(id),
-          false, Map.of());
+      throw GoldenPathException.conflict("only a queued or running task can be cancelled; this one is " + store.state(id),
+          Map.of());
     }
     store.log(id, null, "cancel asked by " + actor.name() + "; the current step finishes first");
     audit.record(actor.ref(), "scaffold.cancel", "task:" + id, "requested", Map.of());
