@@ -131,4 +131,35 @@ class ScaffolderTest extends PortalTest {
     assertThat(undone.log()).extracting(Scaffolder.LogLine::line).anyMatch(l -> l.startsWith("deleted team-search/" + name));
     assertThatThrownBy(() -> scaffolder.undo(failed.id(), JANE)).hasMessageContaining("only a failed");
   }
+
+  @Test
+  void aGoldenPathRenderingABrokenDescriptorIsRefusedBeforeAnythingIsMade() {
+    String template = unique("broken-descriptor");
+    Path dir = write(template + "/template.yaml", """
+        apiVersion: scaffolder.backstage.io/v1beta3
+        kind: Template
+        metadata: {name: %s}
+        spec:
+          type: service
+          parameters: {required: [name], properties: {name: {type: string, pattern: '^[a-z][a-z0-9-]+$'}}}
+          steps:
+            - {id: fetch, action: fetch:template, input: {url: ./skeleton, values: {name: '${{ parameters.name }}'}}}
+            - id: publish
+              action: publish:git
+              input: {repoUrl: 'localhost:8080?owner=team-search&repo=${{ parameters.name }}'}
+        """.formatted(template)).getParent();
+    write(template + "/skeleton/catalog-info.yaml", "kind: Component\nmetadata: {name: [${values.name}\n");
+    locations.register("file", dir.resolve("template.yaml").toString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> goldenPaths.get(template).isPresent());
+    int before = scaffolder.list(new Scaffolder.TaskFilter(null, null, 500)).size();
+    String name = unique("broken").substring(0, 12);
+
+    assertThatThrownBy(() -> scaffolder.start(template, Map.of("name", name), JANE, null))
+        .isInstanceOfSatisfying(GoldenPathException.class, e -> {
+          assertThat(e.conflict()).isFalse();
+          assertThat(e.fieldProblems().get("(form)")).singleElement().asString().contains("catalog-info.yaml as rendered is not valid YAML");
+        });
+    assertThat(scaffolder.list(new Scaffolder.TaskFilter(null, null, 500))).hasSize(before);
+    assertThat(WORK.resolve("git/team-search/" + name + ".git")).doesNotExist();
+  }
 }

@@ -40,10 +40,6 @@ final class GitLocationReader implements LocationReader {
   /** The portal's own repositories, read from their folders rather than over HTTP. */
   private final java.util.function.Function<String, java.util.Optional<String>> ownRepositories;
 
-  GitLocationReader(CatalogProperties.Git settings, long maxFileSize) {
-    this(settings, maxFileSize, url -> java.util.Optional.empty());
-  }
-
   GitLocationReader(CatalogProperties.Git settings, long maxFileSize,
       java.util.function.Function<String, java.util.Optional<String>> ownRepositories) {
     this.settings = settings;

@@ -168,11 +168,26 @@ class ScaffolderService implements Scaffolder {
     }
     preview.files().stream().filter(f -> (f.path().equals("catalog-info.yaml") || f.path().endsWith("/catalog-info.yaml"))
         && f.text() != null).forEach(f -> {
-          for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(f.text())) {
+          Iterable<Object> docs;
+          try {
+            docs = toList(new Load(LoadSettings.builder().build()).loadAllFromString(f.text()));
+          } catch (RuntimeException e) {
+            // the golden path renders a descriptor the catalog could not read: say so before anything is made
+            invalid.put("(form)", List.of(f.path() + " as rendered is not valid YAML: " + e.getMessage()));
+            return;
+          }
+          for (Object doc : docs) {
             if (doc instanceof Map<?, ?> entity && entity.get("metadata") instanceof Map<?, ?> metadata
                 && entity.get("kind") instanceof String kind && metadata.get("name") instanceof String entityName) {
               String namespace = metadata.get("namespace") instanceof String ns ? ns : "default";
-              EntityRef ref = EntityRef.parse(kind + ":" + namespace + "/" + entityName);
+              EntityRef ref;
+              try {
+                ref = EntityRef.parse(kind + ":" + namespace + "/" + entityName);
+              } catch (IllegalArgumentException e) {
+                invalid.put(answers.containsKey("name") ? "name" : "(form)",
+                    List.of(f.path() + " would name an entity the catalog refuses: " + e.getMessage()));
+                continue;
+              }
               claims.add(new TaskStore.Claim("entity:" + ref.toString().toLowerCase(java.util.Locale.ROOT),
                   answers.containsKey("name") ? "name" : "(form)"));
               if (catalog.get(ref).isPresent()) {
@@ -183,6 +198,12 @@ class ScaffolderService implements Scaffolder {
           }
         });
     return problems;
+  }
+
+  private static List<Object> toList(Iterable<Object> documents) {
+    List<Object> list = new ArrayList<>();
+    documents.forEach(list::add);
+    return list;
   }
 
   private void submit(UUID id, boolean retry) {

@@ -196,10 +196,6 @@ class TaskStore {
     return tasks.stream().findFirst().map(this::withStepsAndLog);
   }
 
-  Map<String, Object> answers(UUID id) {
-    return json.readValue(jdbc.queryForObject("select answers from scaffold_task where id = ?", String.class, id), MAP);
-  }
-
   Actor creator(UUID id) {
     return jdbc.queryForObject("select created_by, created_by_name, created_by_email from scaffold_task where id = ?",
         (rs, n) -> new Actor(rs.getString(1), rs.getString(2), rs.getString(3)), id);

@@ -355,9 +355,6 @@ final class ParameterForm extends VerticalLayout {
     return unplaced;
   }
 
-  HasValue<?, ?> field(String name) {
-    return fields.get(name);
-  }
 
   private static String shortRef(String ref) {
     int colon = ref.indexOf(':');
