@@ -1,0 +1,170 @@
+package dev.paved.plugin.argocd;
+
+import dev.paved.plugin.argocd.client.model.StreamResultOfV1alpha1ApplicationWatchEvent;
+import dev.paved.plugin.argocd.client.model.V1alpha1Application;
+import dev.paved.plugin.argocd.client.model.V1alpha1ApplicationList;
+import dev.paved.plugin.argocd.client.model.V1alpha1ApplicationWatchEvent;
+import dev.paved.plugin.deploy.DeploymentException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one instance's applications current: one list call, then Argo CD's watch stream from the list's
+ * resource version, read line by line for as long as it lasts. When the stream ends or breaks it lists again
+ * and resumes, backing off while Argo CD is unreachable (1 s doubling to 30 s); every {@code resync} it
+ * starts over anyway, so a connection that died silently (no reset, no data) cannot leave the cache stale
+ * for long.
+ */
+final class ApplicationWatcher implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(ApplicationWatcher.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** Where the watcher reports. */
+  interface Sink {
+    /** The full list, replacing what was known of this instance. */
+    void listed(String instance, List<V1alpha1Application> applications);
+
+    /** One change from the stream. */
+    void changed(String instance, String type, V1alpha1Application application);
+
+    /** Reaching the instance failed; its state says since when. */
+    void unreachable(String instance);
+  }
+
+  private final ArgoCdClient client;
+  private final Sink sink;
+  private final Duration resync;
+  private final Duration firstBackoff;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicReference<InputStream> open = new AtomicReference<>();
+  private volatile Thread thread;
+
+  ApplicationWatcher(ArgoCdClient client, Sink sink, Duration resync, Duration firstBackoff) {
+    this.client = client;
+    this.sink = sink;
+    this.resync = resync;
+    this.firstBackoff = firstBackoff;
+  }
+
+  void start() {
+    thread = Thread.ofPlatform().daemon().name("argocd-watch-" + client.name()).start(this);
+  }
+
+  void stop() {
+    stopped.set(true);
+    closeStream();
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  /** Ends the current stream; the watcher lists again and resumes (used for resyncs and by tests). */
+  void restartStream() {
+    closeStream();
+  }
+
+  @Override
+  public void run() {
+    Duration backoff = firstBackoff;
+    while (!stopped.get()) {
+      long started = System.nanoTime();
+      try {
+        V1alpha1ApplicationList list = client.call("list applications",
+            api -> api.applicationServiceList(null, null, null, null, null, null, null));
+        List<V1alpha1Application> items = list.getItems() == null ? List.of() : list.getItems();
+        sink.listed(client.name(), items);
+        String version = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
+        backoff = firstBackoff;
+        follow(version == null || version.isBlank() ? "" : version, started);
+      } catch (DeploymentException e) {
+        if (stopped.get()) {
+          return;
+        }
+        log.warn("Argo CD {}: {}", client.name(), e.getMessage());
+        sink.unreachable(client.name());
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      } catch (RuntimeException e) {
+        log.error("Argo CD {}: the watch failed unexpectedly; starting over", client.name(), e);
+        sleep(backoff);
+      }
+    }
+  }
+
+  private void follow(String resourceVersion, long started) throws DeploymentException {
+    String query = resourceVersion.isEmpty() ? "" : "?resourceVersion=" + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8);
+    InputStream in = client.stream("watch applications", "/api/v1/stream/applications" + query);
+    open.set(in);
+    Thread resyncer = Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(resync);
+        if (open.get() == in) {
+          closeStream();
+        }
+      } catch (InterruptedException e) {
+        // the stream ended first
+      }
+    });
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while (!stopped.get() && (line = lines.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        StreamResultOfV1alpha1ApplicationWatchEvent result =
+            ArgoCdClient.JSON.readValue(line, StreamResultOfV1alpha1ApplicationWatchEvent.class);
+        if (result.getError() != null) {
+          throw new DeploymentException(DeploymentException.Reason.FAILED, "Argo CD " + client.name()
+              + " ended the application watch: " + result.getError().getMessage());
+        }
+        V1alpha1ApplicationWatchEvent event = result.getResult();
+        if (event != null && event.getApplication() != null && event.getApplication().getMetadata() != null) {
+          sink.changed(client.name(), event.getType(), event.getApplication());
+        }
+      }
+      log.debug("Argo CD {}: the watch ended after {} ms; listing again", client.name(),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (IOException e) {
+      if (!stopped.get() && open.get() == in) {
+        log.info("Argo CD {}: the watch stream broke ({}); resuming", client.name(), e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      throw new DeploymentException(DeploymentException.Reason.FAILED, "Argo CD " + client.name()
+          + " sent a watch event the portal could not read: " + e.getMessage(), e);
+    } finally {
+      open.compareAndSet(in, null);
+      resyncer.interrupt();
+    }
+  }
+
+  private void closeStream() {
+    InputStream in = open.getAndSet(null);
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // closing is all that is wanted
+      }
+    }
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped.set(true);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.paved.plugin.deploy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A deployment system the portal watches and operates, such as Argo CD, possibly with several instances
+ * (one per cluster).
+ *
+ * <p>Lifecycle: the target starts watching when it is created (or first used) and keeps a cache of every
+ * application; {@link #deployments()} and {@link #deployment} answer from that cache and never wait for
+ * the remote system, so pages stay fast when it is slow or gone ({@link #instances()} says so). The other
+ * calls go to the system, bounded by the target's timeouts. {@link #close()} stops the watches.
+ *
+ * <p>Operations here are the system's own (sync, refresh, restart, its API rollback). Changing what is
+ * deployed (a GitOps rollback, scaling) is a commit the portal makes to the GitOps repository, followed by
+ * {@link #sync}.
+ */
+public interface DeploymentTarget extends AutoCloseable {
+
+  /** Identifies the kind of target, in kebab-case, such as {@code argocd}. */
+  String id();
+
+  /** Every application known, as last seen; from the cache. */
+  List<Deployment> deployments();
+
+  /** One application as last seen, from the cache. */
+  Optional<Deployment> deployment(DeploymentRef ref);
+
+  /** Whether each instance is reachable, and since when it is not. */
+  List<InstanceState> instances();
+
+  /**
+   * Calls {@code listener} for every change from now on, on the target's watch thread: keep it quick and
+   * hand work elsewhere.
+   */
+  Subscription subscribe(Consumer<DeploymentEvent> listener);
+
+  /** The application's Kubernetes resources, fetched now. */
+  List<ResourceNode> resourceTree(DeploymentRef ref) throws DeploymentException;
+
+  /** Earlier deployments, oldest first, fetched now. */
+  List<HistoryEntry> history(DeploymentRef ref) throws DeploymentException;
+
+  /** The commit behind a revision of one of the application's sources (by index in its source list). */
+  RevisionInfo revision(DeploymentRef ref, String revision, int sourceIndex) throws DeploymentException;
+
+  /**
+   * Streams a container's log lines to {@code listener} on a thread of the target's; close the returned
+   * subscription to stop following.
+   *
+   * @throws DeploymentException when the stream cannot be opened
+   */
+  Subscription logs(DeploymentRef ref, LogQuery query, LogListener listener) throws DeploymentException;
+
+  /**
+   * Asks the system to sync the application with Git.
+   *
+   * @param prune also delete resources Git no longer has
+   * @param dryRun only work out what would change
+   * @return the application after the request
+   */
+  Deployment sync(DeploymentRef ref, boolean prune, boolean dryRun) throws DeploymentException;
+
+  /** Asks the system to compare with Git again now (a hard refresh also regenerates manifests). */
+  Deployment refresh(DeploymentRef ref, boolean hard) throws DeploymentException;
+
+  /** Restarts a workload (a rolling restart of a Deployment's pods). */
+  void restart(DeploymentRef ref, ResourceNode workload) throws DeploymentException;
+
+  /** Turns the application's automatic sync on or off, keeping the rest of its sync policy. */
+  Deployment setAutoSync(DeploymentRef ref, boolean enabled) throws DeploymentException;
+
+  /**
+   * The system's own rollback to an earlier deployment. It only works with auto-sync off; the next sync
+   * from Git undoes it, which is why the portal's default rollback is a GitOps commit instead.
+   */
+  Deployment rollback(DeploymentRef ref, long historyId) throws DeploymentException;
+
+  /** Stops watching. */
+  @Override
+  void close();
+}
