@@ -27,4 +27,14 @@ public interface GitOps {
    */
   String commit(Map<String, byte[]> writes, List<String> deleteFolders, String mustNotExist, String message,
       Actor author) throws GitHostException;
+
+  /**
+   * The files of a folder (or one file) as they are at a commit, fetched fresh, by path from the repository's
+   * root: what a GitOps rollback puts back.
+   *
+   * @param revision a commit id, or null for the head of {@code main}
+   * @param path a folder or file path from the root
+   * @throws GitHostException when the repository cannot be read or does not have that commit
+   */
+  Map<String, byte[]> read(String revision, String path) throws GitHostException;
 }

@@ -36,6 +36,9 @@ class CatalogJourneyIT {
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static WebDriver browser;
   static Path work;
+  /** Argo CD for the Deployments tab, reading the portal's own Git server as Argo CD would read Git. */
+  static final dev.paved.plugin.argocd.FakeArgoCd ARGO =
+      dev.paved.portal.testing.GitBackedArgoCd.start(() -> work.resolve("git"));
 
   @LocalServerPort int port;
 
@@ -49,6 +52,8 @@ class CatalogJourneyIT {
     registry.add("paved.catalog.git.cache-dir", () -> work.resolve("git-cache").toString());
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
     registry.add("paved.git.embedded.root", () -> work.resolve("git").toString());
+    registry.add("paved.plugins.argocd.instances.local.url", ARGO::url);
+    registry.add("paved.plugins.argocd.instances.local.token", () -> dev.paved.plugin.argocd.FakeArgoCd.TOKEN);
   }
 
   @BeforeAll
@@ -70,6 +75,7 @@ class CatalogJourneyIT {
     if (browser != null) {
       browser.quit();
     }
+    ARGO.close();
   }
 
   private WebDriverWait waiting() {
@@ -100,6 +106,19 @@ class CatalogJourneyIT {
     while (!browser.findElement(By.id("template-progress")).getText().contains("Review]")) {
       next();
     }
+  }
+
+  /** The texts of a grid's rendered cells. */
+  private List<String> cellsOf(String gridId) {
+    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  /** Answers Yes in the confirmation dialog that is open. */
+  private void confirm() {
+    waiting().until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.querySelector(\"vaadin-confirm-dialog [slot='confirm-button']\").click()");
   }
 
   private void screenshot(String name) throws IOException {
@@ -236,6 +255,33 @@ class CatalogJourneyIT {
     browser.findElement(By.id("task-entity-link")).click();
     waiting().until(d -> d.getCurrentUrl().contains("catalog/component/default/payments-api"));
     assertThat(waiting().until(d -> d.findElement(By.id("entity-title"))).getText()).isEqualTo("payments-api");
+
+    // the Deployments tab: the applications argocd:create-app made, kept current from Argo CD's watch
+    assertThat(ARGO.applicationNames()).contains("payments-api-dev", "payments-api-staging", "payments-api-prod");
+    click("tab-deployments");
+    waiting().until(d -> d.findElement(By.id("deployment-payments-api-prod")));
+    ARGO.status("payments-api-prod", "Degraded", "OutOfSync");
+    waiting().until(d -> d.findElement(By.id("deployment-status-payments-api-prod")).getText().contains("Degraded"));
+    click("sync-payments-api-dev");
+    confirm();
+    waiting().until(d -> d.findElement(By.id("deployment-outcome-payments-api-dev")).getText().startsWith("Sync of"));
+    assertThat(ARGO.calls()).contains("POST /api/v1/applications/payments-api-dev/sync");
+    waiting().until(d -> d.findElement(By.id("deployment-status-payments-api-dev")).getText().contains("Synced"));
+    WebElement resources = browser.findElement(By.cssSelector("#deployment-resources-payments-api-dev vaadin-details-summary"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", resources);
+    resources.click();
+    waiting().until(d -> cellsOf("resource-tree-payments-api-dev").stream().anyMatch(t -> t.startsWith("ReplicaSet")));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0); "
+        + "document.getElementById('entity-title').scrollIntoView()");
+    screenshot("deployments-tab");
+
+    click("history-payments-api-dev");
+    waiting().until(d -> cellsOf("history-grid").stream().anyMatch(t -> t.contains("Add payments-api")));
+    screenshot("deployments-history");
+
+    browser.get("http://127.0.0.1:" + port + "/deployments");
+    waiting().until(d -> cellsOf("deployments-grid").contains("payments-api-prod"));
+    screenshot("deployments");
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one instance's applications current: one list call, then Argo CD's watch stream from the list's
- * resource version, read line by line for as long as it lasts. When the stream ends or breaks it lists again
+ * Keeps one instance's applications current: one list call, then Argo CD's watch stream, read line by line
+ * for as long as it lasts. When the stream ends or breaks it lists again
  * and resumes, backing off while Argo CD is unreachable (1 s doubling to 30 s); every {@code resync} it
  * starts over anyway, so a connection that died silently (no reset, no data) cannot leave the cache stale
  * for long.
@@ -39,6 +38,9 @@ final class ApplicationWatcher implements Runnable {
 
     /** Reaching the instance failed; its state says since when. */
     void unreachable(String instance);
+
+    /** The instance answered again after being unreachable. */
+    void reachable(String instance);
   }
 
   private final ArgoCdClient client;
@@ -79,14 +81,17 @@ final class ApplicationWatcher implements Runnable {
     Duration backoff = firstBackoff;
     while (!stopped.get()) {
       long started = System.nanoTime();
+      boolean wasReachable = client.state().reachable();
       try {
         V1alpha1ApplicationList list = client.call("list applications",
             api -> api.applicationServiceList(null, null, null, null, null, null, null));
         List<V1alpha1Application> items = list.getItems() == null ? List.of() : list.getItems();
         sink.listed(client.name(), items);
-        String version = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
+        if (!wasReachable) {
+          sink.reachable(client.name());
+        }
         backoff = firstBackoff;
-        follow(version == null || version.isBlank() ? "" : version, started);
+        follow(started);
       } catch (DeploymentException e) {
         if (stopped.get()) {
           return;
@@ -102,9 +107,14 @@ final class ApplicationWatcher implements Runnable {
     }
   }
 
-  private void follow(String resourceVersion, long started) throws DeploymentException {
-    String query = resourceVersion.isEmpty() ? "" : "?resourceVersion=" + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8);
-    InputStream in = client.stream("watch applications", "/api/v1/stream/applications" + query);
+  /**
+   * Reads the watch stream. It is opened without a resource version on purpose: Argo CD then starts with
+   * every application's current state, so nothing that changed between the list and the stream is missed
+   * (with the list's version it would send only later changes, and the gateway's headers would wait for the
+   * first of them). What the list already holds is recognised by its resource version and costs nothing.
+   */
+  private void follow(long started) throws DeploymentException {
+    InputStream in = client.stream("watch applications", "/api/v1/stream/applications");
     open.set(in);
     Thread resyncer = Thread.ofVirtual().start(() -> {
       try {

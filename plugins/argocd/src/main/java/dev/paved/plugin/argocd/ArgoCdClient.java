@@ -99,11 +99,12 @@ final class ArgoCdClient {
    * @param what what the call does, for messages, such as "sync payments-prod"
    */
   <T> T call(String what, Call<T> call) throws DeploymentException {
+    String session = sessionToken;
     try {
       return reached(call.on(applications));
     } catch (RestClientResponseException e) {
-      if (e.getStatusCode().value() == 401 && config.username() != null && sessionToken != null) {
-        sessionToken = null;
+      if (e.getStatusCode().value() == 401 && config.username() != null) {
+        expired(session);
         try {
           return reached(call.on(applications));
         } catch (RestClientException again) {
@@ -120,12 +121,15 @@ final class ArgoCdClient {
 
   /**
    * Opens an NDJSON stream ({@code path} with its query, under the API's base), answering once the status
-   * line and headers arrive; the body is read by the caller, line by line, for as long as it lasts.
+   * line and headers arrive; the body is read by the caller, line by line, for as long as it lasts. There is
+   * no answer timeout: Argo CD's gateway sends the headers with the first message, which on a quiet stream
+   * may take long. Callers open streams off request threads, and close them to stop waiting.
    */
   InputStream stream(String what, String pathAndQuery) throws DeploymentException {
     for (int attempt = 0; ; attempt++) {
+      String session = sessionToken;
       HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
-          .timeout(config.requestTimeout()).header("Accept", "application/json")
+          .header("Accept", "application/json")
           .header("Authorization", "Bearer " + tokenOrThrow()).GET().build();
       HttpResponse<InputStream> response;
       try {
@@ -146,11 +150,21 @@ final class ArgoCdClient {
       } catch (IOException e) {
         body = new byte[0];
       }
-      if (response.statusCode() == 401 && config.username() != null && sessionToken != null && attempt == 0) {
-        sessionToken = null;
+      if (response.statusCode() == 401 && config.username() != null && attempt == 0) {
+        expired(session);
         continue;
       }
       throw refused(what, response.statusCode(), new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Forgets a session Argo CD refused, unless another thread already replaced it: the next call signs in
+   * again (once, however many calls noticed).
+   */
+  private synchronized void expired(String session) {
+    if (java.util.Objects.equals(sessionToken, session)) {
+      sessionToken = null;
     }
   }
 
@@ -211,8 +225,15 @@ final class ArgoCdClient {
     String detail = cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
         ? "no answer within " + config.requestTimeout().toSeconds() + " s"
         : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    boolean untrusted = false;
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      untrusted |= t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertPathValidatorException
+          || t.getClass().getSimpleName().equals("SunCertPathBuilderException");
+    }
     String message = "Argo CD " + name + " (" + config.url() + ") could not be reached to " + what + " (" + detail
-        + "). Check that it is running and reachable from the portal; the portal keeps showing what it saw last.";
+        + "). " + (untrusted ? "Its TLS certificate is not trusted: set paved.plugins.argocd.instances." + name
+        + ".ca-file to the PEM of the authority that signed it." : "Check that it is running and reachable from "
+        + "the portal; the portal keeps showing what it saw last.");
     unreachableNow(message);
     return new DeploymentException(Reason.UNREACHABLE, message, cause);
   }

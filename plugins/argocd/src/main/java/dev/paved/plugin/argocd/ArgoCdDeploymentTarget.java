@@ -136,10 +136,23 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     if (!query.filter().isEmpty()) {
       path.append("&filter=").append(encode(query.filter()));
     }
-    InputStream in = client(ref).stream("read the logs of " + query.pod(), path.toString());
+    ArgoCdClient client = client(ref);
     AtomicBoolean closed = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<InputStream> open = new java.util.concurrent.atomic.AtomicReference<>();
+    // opened on the reading thread: Argo CD answers a quiet followed log only with its first line
     Thread.ofVirtual().name("argocd-logs-" + query.pod()).start(() -> {
       DeploymentException problem = null;
+      InputStream in;
+      try {
+        in = client.stream("read the logs of " + query.pod(), path.toString());
+      } catch (DeploymentException e) {
+        listener.ended(closed.get() ? null : e);
+        return;
+      }
+      open.set(in);
+      if (closed.get()) {
+        closeQuietly(in);
+      }
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while (!closed.get() && (line = lines.readLine()) != null) {
@@ -169,14 +182,18 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
       listener.ended(problem);
     });
     return () -> {
-      if (!closed.getAndSet(true)) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // closing is all that is wanted
-        }
+      if (!closed.getAndSet(true) && open.get() != null) {
+        closeQuietly(open.get());
       }
     };
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // closing is all that is wanted
+    }
   }
 
   @Override
@@ -294,7 +311,6 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   private final class CacheSink implements ApplicationWatcher.Sink {
     @Override
     public void listed(String instance, List<V1alpha1Application> applications) {
-      boolean wasReachable = clients.get(instance).state().reachable();
       Set<DeploymentRef> seen = new HashSet<>();
       for (V1alpha1Application app : applications) {
         seen.add(new DeploymentRef(instance, app.getMetadata().getName()));
@@ -309,9 +325,11 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
           }
         }
       }
-      if (!wasReachable) {
-        publish(new DeploymentEvent(DeploymentEvent.Type.INSTANCE, null, clients.get(instance).state()));
-      }
+    }
+
+    @Override
+    public void reachable(String instance) {
+      publish(new DeploymentEvent(DeploymentEvent.Type.INSTANCE, null, clients.get(instance).state()));
     }
 
     @Override

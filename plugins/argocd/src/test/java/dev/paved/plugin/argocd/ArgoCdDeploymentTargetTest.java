@@ -67,7 +67,7 @@ class ArgoCdDeploymentTargetTest {
       assertThat(e.type()).isEqualTo(DeploymentEvent.Type.MODIFIED);
       assertThat(e.deployment().sync()).isEqualTo(SyncStatus.OUT_OF_SYNC);
     });
-    assertThat(argo.calls()).anyMatch(c -> c.startsWith("GET /api/v1/stream/applications?resourceVersion="));
+    assertThat(argo.calls()).contains("GET /api/v1/stream/applications");
   }
 
   @Test
@@ -223,6 +223,26 @@ class ArgoCdDeploymentTargetTest {
     following.close();
     await().until(() -> follow.ended.get() != null);
     assertThat(follow.lines.get(1).content()).isEqualTo("INFO line 6");
+  }
+
+  @Test
+  void trustsAnArgoCdBehindAPrivateCertificateAuthorityOnlyWithItsCaFile() throws Exception {
+    try (FakeArgoCd tls = new FakeArgoCd(true)) {
+      tls.put(FakeArgoCd.application("shop-dev", "shop", "dev", "default"));
+      ArgoCdProperties.Instance trusting = new ArgoCdProperties.Instance(URI.create(tls.url()), FakeArgoCd.TOKEN, null,
+          null, tls.caPem(), Duration.ofSeconds(2), Duration.ofSeconds(2), "", "argocd", List.of());
+      try (ArgoCdDeploymentTarget ok = target(trusting)) {
+        assertThat(ok.resourceTree(new DeploymentRef("dev", "shop-dev"))).isNotEmpty();
+      }
+      ArgoCdProperties.Instance notTrusting = new ArgoCdProperties.Instance(URI.create(tls.url()), FakeArgoCd.TOKEN, null,
+          null, null, Duration.ofSeconds(2), Duration.ofSeconds(2), "", "argocd", List.of());
+      try (ArgoCdDeploymentTarget refused = target(notTrusting)) {
+        assertThatThrownBy(() -> refused.resourceTree(new DeploymentRef("dev", "shop-dev")))
+            .isInstanceOfSatisfying(DeploymentException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+            .hasMessageContaining("certificate is not trusted").hasMessageContaining("instances.dev.ca-file");
+      }
+      assertThat(tls.violations()).isEmpty();
+    }
   }
 
   private ArgoCdDeploymentTarget target(ArgoCdProperties.Instance instance) {

@@ -87,6 +87,7 @@ public final class FakeArgoCd implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger streamGeneration = new AtomicInteger();
   private volatile int failureStatus;
+  private final Map<String, int[]> operationFailures = new ConcurrentHashMap<>();
   private volatile Duration delay = Duration.ZERO;
   private volatile boolean offline;
   private volatile BiFunction<String, String, String> revisions = (repo, ref) -> sha(repo + "@" + ref);
@@ -94,7 +95,18 @@ public final class FakeArgoCd implements AutoCloseable {
       .put("author", "Fake Author <fake@acme.example>").put("date", "2026-01-01T00:00:00Z")
       .put("message", "commit " + revision);
 
+  private final Path caPem;
+
+  /** A fake on plain HTTP. */
   public FakeArgoCd() {
+    this(false);
+  }
+
+  /**
+   * A fake on HTTPS when {@code tls}, with a certificate for 127.0.0.1 signed by a throw-away authority that
+   * no JDK trusts ({@link #caPem()} is its certificate), made with the JDK's keytool.
+   */
+  public FakeArgoCd(boolean tls) {
     try {
       Path base = Files.createTempDirectory("fake-argocd-");
       tomcat = new Tomcat();
@@ -102,6 +114,7 @@ public final class FakeArgoCd implements AutoCloseable {
       tomcat.setHostname("127.0.0.1");
       tomcat.setPort(0);
       tomcat.getConnector().setProperty("address", "127.0.0.1");
+      caPem = tls ? TestCertificates.serveTls(tomcat.getConnector(), base) : null;
       Context context = tomcat.addContext("", base.toString());
       context.getPipeline().addValve(new Unreachable());
       Tomcat.addServlet(context, "api", new Api()).setAsyncSupported(true);
@@ -116,7 +129,12 @@ public final class FakeArgoCd implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + port;
+    return (caPem == null ? "http" : "https") + "://127.0.0.1:" + port;
+  }
+
+  /** The PEM of the authority that signed the HTTPS certificate, or null on plain HTTP. */
+  public Path caPem() {
+    return caPem;
   }
 
   // ---- what tests set up and read ----------------------------------------------------------------------------
@@ -209,6 +227,11 @@ public final class FakeArgoCd implements AutoCloseable {
     failuresLeft.set(count);
   }
 
+  /** The next {@code count} calls of one operation (such as {@code ApplicationService_Create}) get this status. */
+  public void failOn(String operationId, int status, int count) {
+    operationFailures.put(operationId, new int[] {status, count});
+  }
+
   /** Every request is answered with this status until {@link #heal()}. */
   public void failAlways(int status) {
     fail(status, Integer.MAX_VALUE);
@@ -229,6 +252,7 @@ public final class FakeArgoCd implements AutoCloseable {
   public void heal() {
     offline = false;
     failuresLeft.set(0);
+    operationFailures.clear();
     delay = Duration.ZERO;
   }
 
@@ -295,6 +319,11 @@ public final class FakeArgoCd implements AutoCloseable {
       pause();
       if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         error(response, op, failureStatus, grpcCode(failureStatus), failureMessage(failureStatus));
+        return;
+      }
+      int[] targeted = operationFailures.get(op.operationId());
+      if (targeted != null && targeted[1]-- > 0) {
+        error(response, op, targeted[0], grpcCode(targeted[0]), failureMessage(targeted[0]));
         return;
       }
       if (!op.operationId().equals("SessionService_Create") && !authorized(request)) {

@@ -48,9 +48,10 @@ public interface DeploymentTarget extends AutoCloseable {
 
   /**
    * Streams a container's log lines to {@code listener} on a thread of the target's; close the returned
-   * subscription to stop following.
+   * subscription to stop following. Returns at once: a stream that cannot be opened or breaks ends with
+   * {@link LogListener#ended} and the reason.
    *
-   * @throws DeploymentException when the stream cannot be opened
+   * @throws DeploymentException when the request itself is wrong (no such instance)
    */
   Subscription logs(DeploymentRef ref, LogQuery query, LogListener listener) throws DeploymentException;
 

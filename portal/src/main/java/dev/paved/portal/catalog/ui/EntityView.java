@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.paved.plugin.catalog.EntityRef;
 import dev.paved.portal.catalog.CatalogQueries;
 import dev.paved.portal.catalog.EntityDetails;
+import dev.paved.portal.catalog.EntityTab;
 import dev.paved.portal.catalog.EntityDetails.RelationView;
 import dev.paved.portal.catalog.EntitySummary;
 import java.util.LinkedHashMap;
@@ -54,10 +55,14 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
   }
 
   private final CatalogQueries queries;
+  private final List<EntityTab> contributed;
   private String title = "Entity · Paved";
+  /** The contributed tab to open first, from {@code ?tab=<id>}, as links to a service's deployments use. */
+  private String selectedTab = "";
 
-  public EntityView(CatalogQueries queries) {
+  public EntityView(CatalogQueries queries, List<EntityTab> contributed) {
     this.queries = queries;
+    this.contributed = contributed.stream().sorted(java.util.Comparator.comparingInt(EntityTab::order)).toList();
     setWidthFull();
     setMaxWidth("1200px");
   }
@@ -83,6 +88,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
       notFound("That address does not name an entity.");
       return;
     }
+    selectedTab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse("");
     var details = queries.get(ref);
     if (details.isEmpty()) {
       notFound("There is no " + ref + " in the catalog. It may have been removed from its source.");
@@ -118,6 +124,29 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     TabSheet tabs = new TabSheet();
     tabs.setWidthFull();
     tabs.add("Overview", overview(d));
+    for (EntityTab tab : contributed) {
+      if (tab.appliesTo(d)) {
+        // a contributed tab is made when it is first shown: it may read other systems (Argo CD, Git)
+        Div holder = new Div();
+        holder.setWidthFull();
+        var added = tabs.add(tab.label(), holder);
+        added.setId("tab-" + tab.id());
+        Runnable fill = () -> {
+          if (holder.getChildren().findAny().isEmpty()) {
+            holder.add(tab.content(d));
+          }
+        };
+        tabs.addSelectedChangeListener(e -> {
+          if (e.getSelectedTab() == added) {
+            fill.run();
+          }
+        });
+        if (tab.id().equals(selectedTab)) {
+          tabs.setSelectedTab(added);
+          fill.run();
+        }
+      }
+    }
     Map<String, List<RelationView>> byType = d.relations().stream()
         .collect(Collectors.groupingBy(RelationView::type, LinkedHashMap::new, Collectors.toList()));
     String kindName = s.kind();

@@ -100,6 +100,40 @@ class GitOpsRepository implements GitOps {
     }
   }
 
+  @Override
+  public Map<String, byte[]> read(String revision, String path) throws GitHostException {
+    Location l = location();
+    inside(path);
+    if (!l.host().exists(l.owner(), l.name())) {
+      return Map.of(); // made by the first golden path that commits to it
+    }
+    turn.lock();
+    try {
+      GitHost.Repository repository = l.host().locate(l.owner(), l.name());
+      GitHost.Credentials credentials = l.host().pushCredentials();
+      Repository repo = localCopy();
+      try (Git git = new Git(repo)) {
+        git.fetch().setRemote(repository.pushUrl()).setTimeout(60)
+            .setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()))
+            .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":refs/remotes/origin/" + BRANCH)).call();
+      }
+      ObjectId commit = repo.resolve(revision == null ? "refs/remotes/origin/" + BRANCH : revision + "^{commit}");
+      if (commit == null) {
+        throw new GitHostException("the GitOps repository " + repository.cloneUrl() + " has no commit "
+            + (revision == null ? "on " + BRANCH : revision), false);
+      }
+      return TreeCommits.files(repo, commit, path);
+    } catch (GitAPIException | JGitInternalException e) {
+      throw new GitHostException("could not read the GitOps repository: " + e.getMessage(), e);
+    } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+      throw new GitHostException("the GitOps repository has no commit " + revision, false);
+    } catch (IOException e) {
+      throw new GitHostException("could not read the GitOps repository: " + e.getMessage(), e);
+    } finally {
+      turn.unlock();
+    }
+  }
+
   /** The repository, created with a README on first use. */
   private GitHost.Repository ensureExists(Location l) throws GitHostException {
     if (l.host().exists(l.owner(), l.name())) {

@@ -5,9 +5,13 @@ import dev.paved.plugin.scaffolder.ActionContext;
 import dev.paved.plugin.scaffolder.ActionException;
 import dev.paved.plugin.scaffolder.ScaffolderAction;
 import dev.paved.portal.git.GitOps;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +80,34 @@ class PublishGitOpsAction implements ScaffolderAction {
     context.output("gitopsUrl", gitops.cloneUrl());
     context.output("path", service + "/");
     context.output("commitHash", commit);
+    context.output("applications", applications(writes));
+  }
+
+  /**
+   * The Argo CD Application manifests among the committed files, for {@code argocd:create-app}: the GitOps
+   * repository holds each environment's application next to its values.
+   */
+  static List<Map<String, Object>> applications(Map<String, byte[]> files) throws ActionException {
+    List<Map<String, Object>> applications = new ArrayList<>();
+    Load yaml = new Load(LoadSettings.builder().setCodePointLimit(1_000_000).build());
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      if (!file.getKey().endsWith(".yaml") && !file.getKey().endsWith(".yml")) {
+        continue;
+      }
+      try {
+        for (Object document : yaml.loadAllFromString(new String(file.getValue(), StandardCharsets.UTF_8))) {
+          if (document instanceof Map<?, ?> map && "Application".equals(map.get("kind"))
+              && String.valueOf(map.get("apiVersion")).startsWith("argoproj.io/")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> manifest = (Map<String, Object>) map;
+            applications.add(manifest);
+          }
+        }
+      } catch (RuntimeException e) {
+        throw new ActionException(file.getKey() + " in the deployment configuration is not valid YAML: " + e.getMessage());
+      }
+    }
+    return applications;
   }
 
   @Override

@@ -110,6 +110,20 @@ final class TreeCommits {
    * Whether a folder of a commit holds exactly these files with exactly these contents: the sign that an
    * earlier try of the same task already wrote them.
    */
+  /** The files under {@code path} (a folder or one file) at a commit, by full path. */
+  static Map<String, byte[]> files(Repository repo, ObjectId commit, String path) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(commit).getTree());
+      tree.setRecursive(true);
+      tree.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(path));
+      while (tree.next()) {
+        files.put(tree.getPathString(), repo.open(tree.getObjectId(0)).getBytes());
+      }
+    }
+    return files;
+  }
+
   static boolean holdsExactly(Repository repo, ObjectId commit, String folder, Map<String, byte[]> writes)
       throws IOException {
     if (commit == null) {

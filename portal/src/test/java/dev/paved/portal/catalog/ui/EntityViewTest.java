@@ -32,7 +32,8 @@ class EntityViewTest extends UiTest {
     UI.getCurrent().navigate("catalog/component/default/payments-service");
     assertThat(_get(H2.class, spec -> spec.withId("entity-title")).getText()).isEqualTo("Payments service");
     TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("entity-tabs"));
-    assertThat(tabs.getTabCount()).isEqualTo(3);
+    assertThat(tabs.getTabCount()).as("Overview, Deployments (its argocd/app-name), Relations, YAML").isEqualTo(4);
+    assertThat(tabs.getTabAt(1).getLabel()).isEqualTo("Deployments");
     String text = allText();
     assertThat(text).contains("Authorises and captures card payments", "production", "tier", "critical",
         "argocd/app-name", "Dashboard");
@@ -44,7 +45,7 @@ class EntityViewTest extends UiTest {
   void relationsAreGroupedAndLinked() {
     UI.getCurrent().navigate("catalog/component/default/payments-service");
     TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("entity-tabs"));
-    tabs.setSelectedIndex(1);
+    tabs.setSelectedIndex(2);
     String text = allText();
     assertThat(text).contains("Provides APIs", "Consumes APIs", "Depends on", "Has parts");
     assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref)

@@ -1,0 +1,315 @@
+package dev.paved.portal.deploy;
+
+import dev.paved.plugin.deploy.Deployment;
+import dev.paved.plugin.deploy.DeploymentException;
+import dev.paved.plugin.deploy.DeploymentException.Reason;
+import dev.paved.plugin.deploy.DeploymentRef;
+import dev.paved.plugin.deploy.DeploymentTarget;
+import dev.paved.plugin.deploy.HistoryEntry;
+import dev.paved.plugin.deploy.ResourceNode;
+import dev.paved.plugin.git.GitHostException;
+import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.portal.audit.AuditLog;
+import dev.paved.portal.deploy.internal.GitOpsFiles;
+import dev.paved.portal.deploy.internal.ValuesFile;
+import dev.paved.portal.git.GitOps;
+import dev.paved.portal.identity.CurrentUser;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Day-2 operations on a deployment, each written to the audit log with who asked, the target, before and
+ * after, and the outcome. Rollback and scale change what is deployed, so they are GitOps commits (authored
+ * by the user, with a message saying what and why) followed by a sync; sync, refresh and restart are Argo
+ * CD's own operations.
+ */
+@Service
+@EnableConfigurationProperties(DeploymentProperties.class)
+public class DeploymentOperations {
+  /** Workload kinds Argo CD has a restart action for. */
+  private static final Set<String> RESTARTABLE = Set.of("Deployment", "StatefulSet", "DaemonSet", "Rollout");
+
+  private final Deployments deployments;
+  private final GitOps gitops;
+  private final AuditLog audit;
+  private final CurrentUser user;
+  private final DeploymentProperties properties;
+
+  DeploymentOperations(Deployments deployments, GitOps gitops, AuditLog audit, CurrentUser user,
+      DeploymentProperties properties) {
+    this.deployments = deployments;
+    this.gitops = gitops;
+    this.audit = audit;
+    this.user = user;
+    this.properties = properties;
+  }
+
+  /**
+   * What an operation did, for the user.
+   *
+   * @param message one or two sentences: what happened, and anything to know (a sync that failed after the commit)
+   * @param commit the GitOps commit it made, or null
+   * @param after the deployment as Argo CD reported it afterwards, or null if it could not say
+   */
+  public record Result(String message, String commit, Deployment after) {}
+
+  public DeploymentProperties properties() {
+    return properties;
+  }
+
+  public Result sync(DeploymentRef ref, boolean prune, boolean dryRun) throws DeploymentException {
+    Deployment before = current(ref);
+    return audited("deployment.sync", ref, Map.of("prune", prune, "dryRun", dryRun, "before", state(before)), () -> {
+      Deployment after = target().sync(ref, prune, dryRun);
+      return new Result((dryRun ? "Dry run of a sync of " : "Sync of ") + ref.name() + " requested"
+          + (prune ? " with pruning" : "") + ": " + phase(after), null, after);
+    });
+  }
+
+  public Result refresh(DeploymentRef ref, boolean hard) throws DeploymentException {
+    return audited("deployment.refresh", ref, Map.of("hard", hard), () -> {
+      Deployment after = target().refresh(ref, hard);
+      return new Result(ref.name() + " compared with Git again: " + after.sync().label() + ", " + after.health().label(),
+          null, after);
+    });
+  }
+
+  /** Restarts the application's workloads (or the one named), with Argo CD's restart action. */
+  public Result restart(DeploymentRef ref, String workload) throws DeploymentException {
+    return audited("deployment.restart", ref, Map.of("workload", workload == null ? "all" : workload), () -> {
+      List<ResourceNode> workloads = target().resourceTree(ref).stream()
+          .filter(n -> RESTARTABLE.contains(n.kind()) && (workload == null || workload.equals(n.name()))).toList();
+      if (workloads.isEmpty()) {
+        throw new DeploymentException(Reason.NOT_FOUND, ref.name() + " has no " + (workload == null
+            ? "Deployment, StatefulSet or DaemonSet to restart" : "workload named " + workload));
+      }
+      for (ResourceNode node : workloads) {
+        target().restart(ref, node);
+      }
+      return new Result("Restarting " + String.join(", ", workloads.stream().map(n -> n.kind() + " " + n.name()).toList())
+          + ": pods are replaced one by one", null, current(ref));
+    });
+  }
+
+  /** Writes the replica count to the environment's GitOps values and syncs. */
+  public Result scale(DeploymentRef ref, int replicas) throws DeploymentException {
+    if (replicas < 0 || replicas > properties.maxReplicas()) {
+      throw new DeploymentException(Reason.REFUSED, "replicas must be between 0 and " + properties.maxReplicas()
+          + " (paved.deployments.max-replicas), not " + replicas);
+    }
+    Deployment deployment = existing(ref);
+    GitOpsFiles files = gitopsFiles(deployment, "scale");
+    if (files.valuesFile() == null) {
+      throw new DeploymentException(Reason.REFUSED, ref.name() + " takes no Helm values file from the GitOps repository, "
+          + "so there is nowhere to write the replica count");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("file", files.valuesFile());
+    details.put("replicas", replicas);
+    return audited("deployment.scale", ref, details, () -> {
+      ValuesFile values = new ValuesFile(new String(read(null, files.valuesFile()), StandardCharsets.UTF_8));
+      boolean autoscaled = Boolean.TRUE.equals(values.get("autoscaling.enabled"));
+      String key = autoscaled ? "autoscaling.minReplicas" : values.get("replicaCount") != null ? "replicaCount" : "replicas";
+      details.put("key", key);
+      details.put("before", String.valueOf(values.get(key)));
+      try {
+        values.set(key, replicas);
+        // a minimum above the maximum makes the autoscaler invalid; the chart's own maximum is not visible here,
+        // so a file without one gets the new minimum as its maximum too (and the message says so)
+        Object max = values.get("autoscaling.maxReplicas");
+        if (autoscaled && (!(max instanceof Number n) || n.intValue() < replicas)) {
+          values.set("autoscaling.maxReplicas", replicas);
+          details.put("maxReplicas", replicas);
+        }
+      } catch (IllegalStateException e) {
+        throw new DeploymentException(Reason.REFUSED, files.valuesFile() + " cannot be edited safely: " + e.getMessage());
+      }
+      details.put("after", String.valueOf(replicas));
+      String commit = commit(Map.of(files.valuesFile(), values.text().getBytes(StandardCharsets.UTF_8)),
+          "Scale " + label(deployment) + " to " + replicas + " replicas, by " + user.get().name());
+      details.put("commit", commit);
+      return syncAfterCommit(ref, commit, (autoscaled ? "The autoscaler's minimum for " : "Replicas of ") + label(deployment)
+          + " set to " + replicas + (details.containsKey("maxReplicas") ? " (and its maximum, which was lower or the "
+          + "chart's default)" : "") + " in " + files.valuesFile());
+    });
+  }
+
+  /**
+   * Rolls back to an earlier deployment: by default its GitOps configuration is written back as a commit and
+   * synced; with {@code paved.deployments.rollback=argocd}, Argo CD's rollback runs after auto-sync is off.
+   */
+  public Result rollback(DeploymentRef ref, long historyId) throws DeploymentException {
+    Deployment deployment = existing(ref);
+    HistoryEntry entry = target().history(ref).stream().filter(h -> h.id() == historyId).findFirst()
+        .orElseThrow(() -> new DeploymentException(Reason.NOT_FOUND, ref.name() + " has no deployment " + historyId
+            + " in its history (Argo CD keeps the last ten)"));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("historyId", historyId);
+    details.put("before", deployment.revisions());
+    details.put("after", entry.revisions());
+    if (properties.argoCdRollback()) {
+      details.put("mode", "argocd");
+      return audited("deployment.rollback", ref, details, () -> {
+        String note = "";
+        if (deployment.autoSync()) {
+          target().setAutoSync(ref, false);
+          note = " Auto-sync of " + ref.name() + " was switched off first, as Argo CD requires: the rollback lasts"
+              + " until someone syncs from Git again.";
+        }
+        Deployment after = target().rollback(ref, historyId);
+        return new Result("Argo CD rolled " + ref.name() + " back to deployment " + historyId + "." + note, null, after);
+      });
+    }
+    details.put("mode", "gitops");
+    GitOpsFiles files = gitopsFiles(entry.sources().isEmpty() ? deployment.sources() : entry.sources(), deployment, "roll back");
+    if (files.sourceIndex() >= entry.revisions().size()) {
+      throw new DeploymentException(Reason.REFUSED, "deployment " + historyId + " of " + ref.name()
+          + " does not record the GitOps repository's revision, so it cannot be restored from Git");
+    }
+    String revision = entry.revisions().get(files.sourceIndex());
+    details.put("gitopsRevision", revision);
+    return audited("deployment.rollback", ref, details, () -> {
+      Map<String, byte[]> restored = new LinkedHashMap<>();
+      for (String path : files.paths()) {
+        Map<String, byte[]> then = read(revision, path, true);
+        if (then.isEmpty()) {
+          throw new DeploymentException(Reason.REFUSED, path + " did not exist in the GitOps repository at "
+              + abbreviate(revision) + ", so there is nothing to restore");
+        }
+        restored.putAll(then);
+      }
+      details.put("files", List.copyOf(restored.keySet()));
+      String commit = commit(restored, "Roll back " + label(deployment) + " to " + abbreviate(revision) + ", by "
+          + user.get().name());
+      details.put("commit", commit);
+      return syncAfterCommit(ref, commit, label(deployment) + "'s configuration is back to " + abbreviate(revision));
+    });
+  }
+
+  /** Turns auto-sync on or off. */
+  public Result autoSync(DeploymentRef ref, boolean enabled) throws DeploymentException {
+    return audited("deployment.auto-sync", ref, Map.of("enabled", enabled), () -> {
+      Deployment after = target().setAutoSync(ref, enabled);
+      return new Result("Auto-sync of " + ref.name() + " is " + (enabled ? "on" : "off"), null, after);
+    });
+  }
+
+  private Result syncAfterCommit(DeploymentRef ref, String commit, String done) {
+    try {
+      Deployment after = target().sync(ref, false, false);
+      return new Result(done + " (commit " + abbreviate(commit) + "), and Argo CD is syncing: " + phase(after), commit, after);
+    } catch (DeploymentException e) {
+      return new Result(done + " (commit " + abbreviate(commit) + "), but the sync could not be started: " + e.getMessage()
+          + " Argo CD deploys the commit when it next syncs.", commit, null);
+    }
+  }
+
+  /** An operation that changes something. */
+  @FunctionalInterface
+  private interface Change {
+    Result run() throws DeploymentException;
+  }
+
+  private Result audited(String action, DeploymentRef ref, Map<String, ?> details, Change change) throws DeploymentException {
+    Actor actor = user.get();
+    String target = "deployment:" + ref;
+    try {
+      Result result = change.run();
+      Map<String, Object> recorded = new LinkedHashMap<>(details);
+      if (result.after() != null) {
+        recorded.put("result", state(result.after()));
+      }
+      audit.record(actor.ref(), action, target, "success", recorded);
+      return result;
+    } catch (DeploymentException e) {
+      Map<String, Object> recorded = new LinkedHashMap<>(details);
+      recorded.put("error", e.getMessage());
+      audit.record(actor.ref(), action, target, "failure", recorded);
+      throw e;
+    }
+  }
+
+  private String commit(Map<String, byte[]> writes, String message) throws DeploymentException {
+    try {
+      return gitops.commit(writes, List.of(), null, message, user.get());
+    } catch (GitHostException e) {
+      throw new DeploymentException(Reason.FAILED, "the GitOps repository could not be written, so nothing changed: "
+          + e.getMessage());
+    }
+  }
+
+  private byte[] read(String revision, String file) throws DeploymentException {
+    byte[] content = read(revision, file, false).get(file);
+    if (content == null) {
+      throw new DeploymentException(Reason.NOT_FOUND, file + " is not in the GitOps repository "
+          + gitops.cloneUrl());
+    }
+    return content;
+  }
+
+  private Map<String, byte[]> read(String revision, String path, boolean folder) throws DeploymentException {
+    try {
+      return gitops.read(revision, path);
+    } catch (GitHostException e) {
+      throw new DeploymentException(Reason.UNREACHABLE, "the GitOps repository could not be read: " + e.getMessage());
+    }
+  }
+
+  private GitOpsFiles gitopsFiles(Deployment deployment, String what) throws DeploymentException {
+    return gitopsFiles(deployment.sources(), deployment, what);
+  }
+
+  private GitOpsFiles gitopsFiles(List<dev.paved.plugin.deploy.DeploymentSource> sources, Deployment deployment,
+      String what) throws DeploymentException {
+    GitOpsFiles files = GitOpsFiles.of(sources, gitops.cloneUrl());
+    if (files == null) {
+      throw new DeploymentException(Reason.REFUSED, deployment.ref().name() + " is not deployed from the GitOps repository "
+          + gitops.cloneUrl() + ", so the portal cannot " + what + " it with a commit"
+          + ("roll back".equals(what) ? "; set paved.deployments.rollback=argocd to use Argo CD's rollback instead" : ""));
+    }
+    return files;
+  }
+
+  private Deployment existing(DeploymentRef ref) throws DeploymentException {
+    target();
+    return deployments.get(ref).orElseThrow(() -> new DeploymentException(Reason.NOT_FOUND, "Argo CD " + ref.instance()
+        + " has no application " + ref.name() + " (as last seen)"));
+  }
+
+  private Deployment current(DeploymentRef ref) {
+    return deployments.get(ref).orElse(null);
+  }
+
+  private DeploymentTarget target() throws DeploymentException {
+    return deployments.target();
+  }
+
+  private static Map<String, Object> state(Deployment d) {
+    if (d == null) {
+      return Map.of();
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("sync", d.sync().label());
+    state.put("health", d.health().label());
+    state.put("revisions", d.revisions());
+    return state;
+  }
+
+  private static String phase(Deployment after) {
+    return after.operation() == null ? after.sync().label() : after.operation().phase()
+        + (after.operation().message().isEmpty() ? "" : " (" + after.operation().message() + ")");
+  }
+
+  private static String label(Deployment d) {
+    return (d.service().isEmpty() ? d.ref().name() : d.service()) + (d.environment().isEmpty() ? "" : " " + d.environment());
+  }
+
+  private static String abbreviate(String revision) {
+    return revision.length() > 12 ? revision.substring(0, 12) : revision;
+  }
+}
