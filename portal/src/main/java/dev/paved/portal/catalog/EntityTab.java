@@ -19,7 +19,7 @@ public interface EntityTab {
   /** Whether this entity gets the tab, such as only components that deploy. */
   boolean appliesTo(EntityDetails entity);
 
-  /** The tab's content, made when the page opens; it may update itself while attached. */
+  /** The tab's content, made when the tab is first shown; it may update itself while attached. */
   Component content(EntityDetails entity);
 
   /** The tab's id in the page's address fragment-free form, such as {@code deployments}. */

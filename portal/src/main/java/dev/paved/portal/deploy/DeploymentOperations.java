@@ -96,46 +96,54 @@ public class DeploymentOperations {
     });
   }
 
-  /** Writes the replica count to the environment's GitOps values and syncs. */
+  /**
+   * Writes the replica count to the environment's GitOps values and syncs. Where the environment autoscales,
+   * the autoscaler's minimum is what moves (and its maximum, when the file sets one below it).
+   */
   public Result scale(DeploymentRef ref, int replicas) throws DeploymentException {
     if (replicas < 0 || replicas > properties.maxReplicas()) {
       throw new DeploymentException(Reason.REFUSED, "replicas must be between 0 and " + properties.maxReplicas()
           + " (paved.deployments.max-replicas), not " + replicas);
     }
     Deployment deployment = existing(ref);
-    GitOpsFiles files = gitopsFiles(deployment, "scale");
+    GitOpsFiles files = gitopsFiles(deployment.sources(), deployment, "scale");
     if (files.valuesFile() == null) {
       throw new DeploymentException(Reason.REFUSED, ref.name() + " takes no Helm values file from the GitOps repository, "
           + "so there is nowhere to write the replica count");
     }
+    String file = files.valuesFile();
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("file", files.valuesFile());
+    details.put("file", file);
     details.put("replicas", replicas);
     return audited("deployment.scale", ref, details, () -> {
-      ValuesFile values = new ValuesFile(new String(read(null, files.valuesFile()), StandardCharsets.UTF_8));
-      boolean autoscaled = Boolean.TRUE.equals(values.get("autoscaling.enabled"));
-      String key = autoscaled ? "autoscaling.minReplicas" : values.get("replicaCount") != null ? "replicaCount" : "replicas";
-      details.put("key", key);
-      details.put("before", String.valueOf(values.get(key)));
-      try {
+      String message = "Scale " + label(deployment) + " to " + replicas + " replicas, by " + user.get().name();
+      String commit = commit(head -> {
+        // worked out on the head the commit lands on, again if another commit lands first
+        byte[] current = head.apply(file).orElseThrow(() -> new GitHostException(file + " is not in the GitOps "
+            + "repository " + gitops.cloneUrl(), false));
+        ValuesFile values = new ValuesFile(new String(current, StandardCharsets.UTF_8));
+        boolean autoscaled = Boolean.TRUE.equals(values.get("autoscaling.enabled"));
+        if (autoscaled && replicas == 0) {
+          throw new IllegalStateException(label(deployment) + " autoscales: an autoscaler's minimum cannot be 0; turn "
+              + "autoscaling off in " + file + " to scale to zero");
+        }
+        String key = autoscaled ? "autoscaling.minReplicas" : values.get("replicaCount") != null ? "replicaCount" : "replicas";
+        details.put("key", key);
+        details.put("before", String.valueOf(values.get(key)));
         values.set(key, replicas);
-        // a minimum above the maximum makes the autoscaler invalid; the chart's own maximum is not visible here,
-        // so a file without one gets the new minimum as its maximum too (and the message says so)
-        Object max = values.get("autoscaling.maxReplicas");
-        if (autoscaled && (!(max instanceof Number n) || n.intValue() < replicas)) {
+        if (autoscaled && values.get("autoscaling.maxReplicas") instanceof Number max && max.intValue() < replicas) {
           values.set("autoscaling.maxReplicas", replicas);
           details.put("maxReplicas", replicas);
         }
-      } catch (IllegalStateException e) {
-        throw new DeploymentException(Reason.REFUSED, files.valuesFile() + " cannot be edited safely: " + e.getMessage());
-      }
-      details.put("after", String.valueOf(replicas));
-      String commit = commit(Map.of(files.valuesFile(), values.text().getBytes(StandardCharsets.UTF_8)),
-          "Scale " + label(deployment) + " to " + replicas + " replicas, by " + user.get().name());
+        details.put("after", String.valueOf(replicas));
+        return new GitOps.Edit(Map.of(file, values.text().getBytes(StandardCharsets.UTF_8)), List.of());
+      }, message);
       details.put("commit", commit);
-      return syncAfterCommit(ref, commit, (autoscaled ? "The autoscaler's minimum for " : "Replicas of ") + label(deployment)
-          + " set to " + replicas + (details.containsKey("maxReplicas") ? " (and its maximum, which was lower or the "
-          + "chart's default)" : "") + " in " + files.valuesFile());
+      boolean autoscaled = "autoscaling.minReplicas".equals(details.get("key"));
+      return syncAfterCommit(ref, files.sourceIndex(), commit, (autoscaled ? "The autoscaler's minimum for "
+          : "Replicas of ") + label(deployment) + " set to " + replicas + (details.containsKey("maxReplicas")
+          ? " (and its maximum, which was lower)" : autoscaled ? " (its maximum stays as the chart or file sets it)" : "")
+          + " in " + file);
     });
   }
 
@@ -158,11 +166,25 @@ public class DeploymentOperations {
         String note = "";
         if (deployment.autoSync()) {
           target().setAutoSync(ref, false);
+          details.put("autoSyncSwitchedOff", true);
           note = " Auto-sync of " + ref.name() + " was switched off first, as Argo CD requires: the rollback lasts"
               + " until someone syncs from Git again.";
         }
-        Deployment after = target().rollback(ref, historyId);
-        return new Result("Argo CD rolled " + ref.name() + " back to deployment " + historyId + "." + note, null, after);
+        try {
+          Deployment after = target().rollback(ref, historyId);
+          return new Result("Argo CD rolled " + ref.name() + " back to deployment " + historyId + "." + note, null, after);
+        } catch (DeploymentException e) {
+          if (deployment.autoSync()) {
+            try {
+              target().setAutoSync(ref, true);
+              details.put("autoSyncRestored", true);
+            } catch (DeploymentException again) {
+              throw new DeploymentException(e.reason(), e.getMessage() + " Auto-sync of " + ref.name() + " was switched "
+                  + "off for the rollback and could not be switched on again (" + again.getMessage() + "): sync it by hand.");
+            }
+          }
+          throw e;
+        }
       });
     }
     details.put("mode", "gitops");
@@ -176,7 +198,7 @@ public class DeploymentOperations {
     return audited("deployment.rollback", ref, details, () -> {
       Map<String, byte[]> restored = new LinkedHashMap<>();
       for (String path : files.paths()) {
-        Map<String, byte[]> then = read(revision, path, true);
+        Map<String, byte[]> then = read(revision, path);
         if (then.isEmpty()) {
           throw new DeploymentException(Reason.REFUSED, path + " did not exist in the GitOps repository at "
               + abbreviate(revision) + ", so there is nothing to restore");
@@ -184,10 +206,13 @@ public class DeploymentOperations {
         restored.putAll(then);
       }
       details.put("files", List.copyOf(restored.keySet()));
-      String commit = commit(restored, "Roll back " + label(deployment) + " to " + abbreviate(revision) + ", by "
-          + user.get().name());
+      // a folder comes back exactly as it was: what was added to it since goes
+      List<String> folders = files.paths().stream().filter(p -> !restored.containsKey(p)).toList();
+      String commit = commit(head -> new GitOps.Edit(restored, folders), "Roll back " + label(deployment)
+          + " to " + abbreviate(revision) + ", by " + user.get().name());
       details.put("commit", commit);
-      return syncAfterCommit(ref, commit, label(deployment) + "'s configuration is back to " + abbreviate(revision));
+      return syncAfterCommit(ref, files.sourceIndex(), commit, label(deployment) + "'s configuration in the GitOps "
+          + "repository is back to " + abbreviate(revision) + " (the chart follows its repository's branch)");
     });
   }
 
@@ -199,9 +224,10 @@ public class DeploymentOperations {
     });
   }
 
-  private Result syncAfterCommit(DeploymentRef ref, String commit, String done) {
+  private Result syncAfterCommit(DeploymentRef ref, int sourceIndex, String commit, String done) {
     try {
-      Deployment after = target().sync(ref, false, false);
+      // pinned to the commit: Argo CD may still have the branch's previous commit cached
+      Deployment after = target().syncRevision(ref, sourceIndex, commit);
       return new Result(done + " (commit " + abbreviate(commit) + "), and Argo CD is syncing: " + phase(after), commit, after);
     } catch (DeploymentException e) {
       return new Result(done + " (commit " + abbreviate(commit) + "), but the sync could not be started: " + e.getMessage()
@@ -231,42 +257,43 @@ public class DeploymentOperations {
       recorded.put("error", e.getMessage());
       audit.record(actor.ref(), action, target, "failure", recorded);
       throw e;
+    } catch (RuntimeException e) {
+      // whatever went wrong is recorded and told as the operation's failure, never lost in a 500
+      Map<String, Object> recorded = new LinkedHashMap<>(details);
+      recorded.put("error", String.valueOf(e.getMessage()));
+      audit.record(actor.ref(), action, target, "failure", recorded);
+      throw new DeploymentException(e instanceof IllegalStateException || e instanceof IllegalArgumentException
+          ? Reason.REFUSED : Reason.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
   }
 
-  private String commit(Map<String, byte[]> writes, String message) throws DeploymentException {
+  private String commit(GitOps.Change change, String message) throws DeploymentException {
     try {
-      return gitops.commit(writes, List.of(), null, message, user.get());
+      return gitops.commit(change, message, user.get());
     } catch (GitHostException e) {
       throw new DeploymentException(Reason.FAILED, "the GitOps repository could not be written, so nothing changed: "
           + e.getMessage());
     }
   }
 
-  private byte[] read(String revision, String file) throws DeploymentException {
-    byte[] content = read(revision, file, false).get(file);
-    if (content == null) {
-      throw new DeploymentException(Reason.NOT_FOUND, file + " is not in the GitOps repository "
-          + gitops.cloneUrl());
-    }
-    return content;
-  }
-
-  private Map<String, byte[]> read(String revision, String path, boolean folder) throws DeploymentException {
+  private Map<String, byte[]> read(String revision, String path) throws DeploymentException {
     try {
       return gitops.read(revision, path);
+    } catch (GitOps.UnknownRevision e) {
+      throw new DeploymentException(Reason.NOT_FOUND, e.getMessage() + "; it may have been rewritten away");
     } catch (GitHostException e) {
       throw new DeploymentException(Reason.UNREACHABLE, "the GitOps repository could not be read: " + e.getMessage());
     }
   }
 
-  private GitOpsFiles gitopsFiles(Deployment deployment, String what) throws DeploymentException {
-    return gitopsFiles(deployment.sources(), deployment, what);
-  }
-
   private GitOpsFiles gitopsFiles(List<dev.paved.plugin.deploy.DeploymentSource> sources, Deployment deployment,
       String what) throws DeploymentException {
-    GitOpsFiles files = GitOpsFiles.of(sources, gitops.cloneUrl());
+    GitOpsFiles files;
+    try {
+      files = GitOpsFiles.of(sources, gitops.cloneUrl(), deployment.service());
+    } catch (IllegalArgumentException e) {
+      throw new DeploymentException(Reason.REFUSED, deployment.ref().name() + ": " + e.getMessage());
+    }
     if (files == null) {
       throw new DeploymentException(Reason.REFUSED, deployment.ref().name() + " is not deployed from the GitOps repository "
           + gitops.cloneUrl() + ", so the portal cannot " + what + " it with a commit"

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -36,13 +39,18 @@ public class Deployments {
   public static final String INSTANCE_NAME = "argocd/instance-name";
 
   private final Optional<DeploymentTarget> target;
-  /** Commits never change: their details are kept (the most recent few thousand). */
-  private final Map<String, RevisionInfo> commits = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, RevisionInfo> eldest) {
-      return size() > 5_000;
-    }
-  });
+  /**
+   * Commits never change: their details are kept (the most recent few thousand), as futures so that pages
+   * asking for the same commit at once share one call; "Argo CD cannot say" is kept too.
+   */
+  private final Map<String, CompletableFuture<RevisionInfo>> commits = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RevisionInfo>> eldest) {
+          return size() > 5_000;
+        }
+      });
+  private final Executor lookups = Executors.newVirtualThreadPerTaskExecutor();
 
   Deployments(ObjectProvider<DeploymentTarget> targets) {
     this.target = Optional.ofNullable(targets.getIfAvailable());
@@ -147,43 +155,71 @@ public class Deployments {
     return target().resourceTree(ref);
   }
 
-  /** Every deployed revision, newest first, with the commit of each source. */
-  public List<DeployedRevision> history(DeploymentRef ref) throws DeploymentException {
-    DeploymentTarget t = target();
-    List<HistoryEntry> entries = new ArrayList<>(t.history(ref));
+  /** Every deployed revision, newest first, without commit details (one call). */
+  public List<HistoryEntry> entries(DeploymentRef ref) throws DeploymentException {
+    List<HistoryEntry> entries = new ArrayList<>(target().history(ref));
     Collections.reverse(entries);
-    List<DeployedRevision> revisions = new ArrayList<>();
+    return entries;
+  }
+
+  /** Every deployed revision, newest first, with the commit of each source (looked up in parallel). */
+  public List<DeployedRevision> history(DeploymentRef ref) throws DeploymentException {
+    List<HistoryEntry> entries = entries(ref);
+    List<List<CompletableFuture<RevisionInfo>>> pending = new ArrayList<>();
     for (HistoryEntry entry : entries) {
-      List<RevisionInfo> details = new ArrayList<>();
+      List<CompletableFuture<RevisionInfo>> lookups = new ArrayList<>();
       for (int i = 0; i < entry.revisions().size(); i++) {
-        details.add(commit(t, ref, entry.revisions().get(i), i));
+        lookups.add(commitAsync(ref, entry.revisions().get(i), i));
       }
-      revisions.add(new DeployedRevision(entry, details));
+      pending.add(lookups);
+    }
+    List<DeployedRevision> revisions = new ArrayList<>();
+    for (int e = 0; e < entries.size(); e++) {
+      revisions.add(new DeployedRevision(entries.get(e), pending.get(e).stream().map(Deployments::orNull).toList()));
     }
     return revisions;
   }
 
   /** The commit behind the revision of a source, or null when Argo CD cannot say (a chart version, say). */
-  public RevisionInfo commit(DeploymentRef ref, String revision, int sourceIndex) throws DeploymentException {
-    return commit(target(), ref, revision, sourceIndex);
+  public RevisionInfo commit(DeploymentRef ref, String revision, int sourceIndex) {
+    return orNull(commitAsync(ref, revision, sourceIndex));
   }
 
-  private RevisionInfo commit(DeploymentTarget t, DeploymentRef ref, String revision, int sourceIndex)
-      throws DeploymentException {
-    String key = ref + "@" + sourceIndex + "@" + revision;
-    RevisionInfo known = commits.get(key);
-    if (known != null) {
-      return known;
+  /**
+   * The commit behind the revision of a source, looked up off the caller's thread; completes with null when
+   * Argo CD cannot say. A lookup that failed (Argo CD unreachable) is forgotten, so a later one tries again.
+   */
+  public CompletableFuture<RevisionInfo> commitAsync(DeploymentRef ref, String revision, int sourceIndex) {
+    if (target.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
     }
-    try {
-      RevisionInfo info = t.revision(ref, revision, sourceIndex);
-      commits.put(key, info);
-      return info;
-    } catch (DeploymentException e) {
-      if (e.reason() == Reason.NOT_FOUND || e.reason() == Reason.REFUSED) {
-        return null;
+    String key = ref + "@" + sourceIndex + "@" + revision;
+    CompletableFuture<RevisionInfo> lookup = commits.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
+      try {
+        return target.get().revision(ref, revision, sourceIndex);
+      } catch (DeploymentException e) {
+        if (e.reason() == Reason.NOT_FOUND || e.reason() == Reason.REFUSED) {
+          return null;
+        }
+        throw new java.util.concurrent.CompletionException(e);
       }
-      throw e;
+    }, lookups));
+    lookup.whenComplete((info, failure) -> {
+      if (failure != null) {
+        commits.remove(key, lookup);
+      }
+    });
+    return lookup;
+  }
+
+  private static RevisionInfo orNull(CompletableFuture<RevisionInfo> lookup) {
+    try {
+      return lookup.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -67,11 +67,15 @@ class DeploymentApiTest extends ArgoCdPortalTest {
         .content("{\"id\": 99}")).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail", containsString("no deployment 99")));
 
+    // no JSON: what a page on another site could send without the browser asking first
+    mvc.perform(post("/api/deployments/local/" + name + "-dev/sync")).andExpect(status().isUnsupportedMediaType());
     ARGO.fail(403, 1);
-    mvc.perform(post("/api/deployments/local/" + name + "-dev/sync")).andExpect(status().isBadGateway())
+    mvc.perform(post("/api/deployments/local/" + name + "-dev/sync").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isBadGateway())
         .andExpect(jsonPath("$.detail", containsString("permission denied")));
     ARGO.goOffline();
-    mvc.perform(post("/api/deployments/local/" + name + "-dev/sync")).andExpect(status().isServiceUnavailable())
+    mvc.perform(post("/api/deployments/local/" + name + "-dev/sync").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isServiceUnavailable())
         .andExpect(jsonPath("$.detail", containsString("could not be reached")));
   }
 }

@@ -145,13 +145,16 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
     String name = scaffold();
 
     operations.scale(new DeploymentRef("local", name + "-dev"), 4);
-    operations.scale(new DeploymentRef("local", name + "-prod"), 6);
+    operations.scale(new DeploymentRef("local", name + "-prod"), 4);
 
     String dev = new String(gitops.read(null, name + "/dev/values.yaml").get(name + "/dev/values.yaml"), StandardCharsets.UTF_8);
     assertThat(dev).contains("\nreplicas: 4").contains("# dev:");
     String prod = new String(gitops.read(null, name + "/prod/values.yaml").get(name + "/prod/values.yaml"), StandardCharsets.UTF_8);
-    assertThat(prod).as("prod autoscales: the minimum moves").contains("  minReplicas: 6").contains("  maxReplicas: 6");
-    assertThat((String) describeHead().get("message")).isEqualTo("Scale " + name + " prod to 6 replicas, by Developer");
+    assertThat(prod).as("prod autoscales: the minimum moves, the chart's maximum stays").contains("  minReplicas: 4")
+        .doesNotContain("maxReplicas");
+    assertThat((String) describeHead().get("message")).isEqualTo("Scale " + name + " prod to 4 replicas, by Developer");
+    assertThatThrownBy(() -> operations.scale(new DeploymentRef("local", name + "-prod"), 0))
+        .hasMessageContaining("autoscales: an autoscaler's minimum cannot be 0");
     assertThat(ARGO.calls()).contains("POST /api/v1/applications/" + name + "-prod/sync");
     assertThatThrownBy(() -> operations.scale(new DeploymentRef("local", name + "-dev"), 500))
         .hasMessageContaining("between 0 and 50");
@@ -242,7 +245,7 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
     assertThat(result.message()).contains("Argo CD rolled " + name + "-dev back to deployment " + first)
         .contains("Auto-sync of " + name + "-dev was switched off first");
     assertThat(ARGO.application(name + "-dev").orElseThrow().path("spec").path("syncPolicy").has("automated")).isFalse();
-    assertThat(ARGO.calls()).contains("PUT /api/v1/applications/" + name + "-dev",
+    assertThat(ARGO.calls()).contains("PATCH /api/v1/applications/" + name + "-dev",
         "POST /api/v1/applications/" + name + "-dev/rollback");
     assertThat(describeHead().get("message")).as("no GitOps commit in this mode").isEqualTo(gitopsHead);
   }

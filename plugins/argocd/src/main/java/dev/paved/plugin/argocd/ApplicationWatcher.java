@@ -49,6 +49,7 @@ final class ApplicationWatcher implements Runnable {
   private final Duration firstBackoff;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicReference<InputStream> open = new AtomicReference<>();
+  private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
   private volatile Thread thread;
 
   ApplicationWatcher(ArgoCdClient client, Sink sink, Duration resync, Duration firstBackoff) {
@@ -64,10 +65,23 @@ final class ApplicationWatcher implements Runnable {
 
   void stop() {
     stopped.set(true);
+    wake.release();
     closeStream();
     Thread t = thread;
     if (t != null) {
       t.interrupt();
+    }
+  }
+
+  /** Waits a moment for the watch thread to end after {@link #stop()}. */
+  void awaitStop() {
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(Duration.ofSeconds(2));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -81,40 +95,51 @@ final class ApplicationWatcher implements Runnable {
     Duration backoff = firstBackoff;
     while (!stopped.get()) {
       long started = System.nanoTime();
-      boolean wasReachable = client.state().reachable();
       try {
         V1alpha1ApplicationList list = client.call("list applications",
             api -> api.applicationServiceList(null, null, null, null, null, null, null));
         List<V1alpha1Application> items = list.getItems() == null ? List.of() : list.getItems();
         sink.listed(client.name(), items);
-        if (!wasReachable) {
+        if (client.markReachable()) {
           sink.reachable(client.name());
         }
         backoff = firstBackoff;
-        follow(started);
+        follow();
+        if (Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(1)) < 0) {
+          // a stream that ends at once (a proxy cutting it, an empty answer): pause before listing again
+          sleep(firstBackoff);
+        }
       } catch (DeploymentException e) {
         if (stopped.get()) {
           return;
         }
         log.warn("Argo CD {}: {}", client.name(), e.getMessage());
+        client.markUnreachable(e.getMessage());
         sink.unreachable(client.name());
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff = longer(backoff);
       } catch (RuntimeException e) {
         log.error("Argo CD {}: the watch failed unexpectedly; starting over", client.name(), e);
         sleep(backoff);
+        backoff = longer(backoff);
       }
     }
   }
 
+  private static Duration longer(Duration backoff) {
+    return backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+  }
+
   /**
    * Reads the watch stream. It is opened without a resource version on purpose: Argo CD then starts with
-   * every application's current state, so nothing that changed between the list and the stream is missed
-   * (with the list's version it would send only later changes, and the gateway's headers would wait for the
-   * first of them). What the list already holds is recognised by its resource version and costs nothing.
+   * every application's current state, so no change between the list and the stream is missed (with the
+   * list's version it would send only later changes, and the gateway's headers would wait for the first of
+   * them). What the list already holds is recognised by its resource version and costs nothing. An
+   * application deleted in that moment is not noticed until the next resync. The wait for the first line is
+   * bounded by the resync interval too, so a stream that never starts is retried.
    */
-  private void follow(long started) throws DeploymentException {
-    InputStream in = client.stream("watch applications", "/api/v1/stream/applications");
+  private void follow() throws DeploymentException {
+    InputStream in = client.stream("watch applications", "/api/v1/stream/applications", resync);
     open.set(in);
     Thread resyncer = Thread.ofVirtual().start(() -> {
       try {
@@ -138,13 +163,13 @@ final class ApplicationWatcher implements Runnable {
           throw new DeploymentException(DeploymentException.Reason.FAILED, "Argo CD " + client.name()
               + " ended the application watch: " + result.getError().getMessage());
         }
+        client.markReachable();
         V1alpha1ApplicationWatchEvent event = result.getResult();
         if (event != null && event.getApplication() != null && event.getApplication().getMetadata() != null) {
           sink.changed(client.name(), event.getType(), event.getApplication());
         }
       }
-      log.debug("Argo CD {}: the watch ended after {} ms; listing again", client.name(),
-          (System.nanoTime() - started) / 1_000_000);
+      log.debug("Argo CD {}: the watch ended; listing again", client.name());
     } catch (IOException e) {
       if (!stopped.get() && open.get() == in) {
         log.info("Argo CD {}: the watch stream broke ({}); resuming", client.name(), e.getMessage());
@@ -169,12 +194,22 @@ final class ApplicationWatcher implements Runnable {
     }
   }
 
+  /** Waits before trying again; {@link #wake()} ends the wait early. */
   private void sleep(Duration duration) {
     try {
-      Thread.sleep(duration);
+      wake.drainPermits();
+      wake.tryAcquire(duration.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopped.set(true);
     }
+  }
+
+  /**
+   * Tries again now if the watcher is waiting to: a call of a user's just reached Argo CD, so it is back, and
+   * pages should not wait out the backoff to hear of it.
+   */
+  void wake() {
+    wake.release();
   }
 }

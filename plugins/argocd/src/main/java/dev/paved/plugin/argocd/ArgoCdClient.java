@@ -59,7 +59,10 @@ final class ArgoCdClient {
   private final ApplicationServiceApi applications;
   private final Clock clock;
   private volatile String sessionToken;
-  private volatile InstanceState state;
+  /** Told when a call is answered while the watch still thinks the instance is unreachable. */
+  private volatile Runnable answered = () -> { };
+  private final java.util.concurrent.atomic.AtomicReference<InstanceState> state;
+  private final java.util.concurrent.locks.ReentrantLock signingIn = new java.util.concurrent.locks.ReentrantLock();
 
   ArgoCdClient(String name, ArgoCdProperties.Instance config, Clock clock) {
     this.name = name;
@@ -78,7 +81,8 @@ final class ArgoCdClient {
     api.setBasePath(base());
     api.setBearerToken(this::token);
     this.applications = new ApplicationServiceApi(api);
-    this.state = new InstanceState(name, config.url().toString(), true, null, "", null);
+    this.state = new java.util.concurrent.atomic.AtomicReference<>(
+        new InstanceState(name, config.url().toString(), true, null, "", null));
   }
 
   String name() {
@@ -90,7 +94,7 @@ final class ArgoCdClient {
   }
 
   InstanceState state() {
-    return state;
+    return state.get();
   }
 
   /**
@@ -99,36 +103,38 @@ final class ArgoCdClient {
    * @param what what the call does, for messages, such as "sync payments-prod"
    */
   <T> T call(String what, Call<T> call) throws DeploymentException {
-    String session = sessionToken;
-    try {
-      return reached(call.on(applications));
-    } catch (RestClientResponseException e) {
-      if (e.getStatusCode().value() == 401 && config.username() != null) {
-        expired(session);
-        try {
-          return reached(call.on(applications));
-        } catch (RestClientException again) {
-          throw failure(what, again);
+    for (int attempt = 0; ; attempt++) {
+      String session = sessionToken;
+      try {
+        T answer = call.on(applications);
+        if (!state.get().reachable()) {
+          answered.run();
         }
+        return answer;
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().value() == 401 && config.username() != null && attempt == 0) {
+          expired(session);
+          continue;
+        }
+        throw failure(what, e);
+      } catch (RestClientException e) {
+        throw failure(what, e);
+      } catch (DeploymentUnavailable e) {
+        throw e.problem;
       }
-      throw failure(what, e);
-    } catch (RestClientException e) {
-      throw failure(what, e);
-    } catch (DeploymentUnavailable e) {
-      throw e.problem;
     }
   }
 
   /**
    * Opens an NDJSON stream ({@code path} with its query, under the API's base), answering once the status
-   * line and headers arrive; the body is read by the caller, line by line, for as long as it lasts. There is
-   * no answer timeout: Argo CD's gateway sends the headers with the first message, which on a quiet stream
-   * may take long. Callers open streams off request threads, and close them to stop waiting.
+   * line and headers arrive; the body is read by the caller, line by line, for as long as it lasts. Argo CD's
+   * gateway sends the headers with the first message, which on a quiet stream may take long: {@code
+   * headersWithin} bounds that wait (and only that). Callers open streams off request threads.
    */
-  InputStream stream(String what, String pathAndQuery) throws DeploymentException {
+  InputStream stream(String what, String pathAndQuery, java.time.Duration headersWithin) throws DeploymentException {
     for (int attempt = 0; ; attempt++) {
       String session = sessionToken;
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(headersWithin)
           .header("Accept", "application/json")
           .header("Authorization", "Bearer " + tokenOrThrow()).GET().build();
       HttpResponse<InputStream> response;
@@ -141,7 +147,6 @@ final class ArgoCdClient {
         throw new DeploymentException(Reason.UNREACHABLE, "stopped waiting for Argo CD " + name + " to " + what);
       }
       if (response.statusCode() == 200) {
-        reached(null);
         return response.body();
       }
       byte[] body;
@@ -162,22 +167,41 @@ final class ArgoCdClient {
    * Forgets a session Argo CD refused, unless another thread already replaced it: the next call signs in
    * again (once, however many calls noticed).
    */
-  private synchronized void expired(String session) {
-    if (java.util.Objects.equals(sessionToken, session)) {
-      sessionToken = null;
+  private void expired(String session) {
+    signingIn.lock();
+    try {
+      if (java.util.Objects.equals(sessionToken, session)) {
+        sessionToken = null;
+      }
+    } finally {
+      signingIn.unlock();
     }
   }
 
-  /** Records that a stream or call failed to reach Argo CD, keeping the first time it did. */
-  void unreachableNow(String problem) {
-    InstanceState was = state;
-    state = new InstanceState(name, config.url().toString(), false,
-        was.reachable() ? Instant.now(clock) : was.unreachableSince(), problem, was.lastContact());
+  /**
+   * Records that the watch could not reach Argo CD, keeping the first time it could not. Only the watch
+   * decides: one slow or failing call (a hard refresh can take long; Argo CD answers many application errors
+   * with a 500) says nothing about the instance.
+   */
+  void markUnreachable(String problem) {
+    state.updateAndGet(was -> new InstanceState(name, config.url().toString(), false,
+        was.reachable() ? Instant.now(clock) : was.unreachableSince(), problem, was.lastContact()));
   }
 
-  private <T> T reached(T result) {
-    state = new InstanceState(name, config.url().toString(), true, null, "", Instant.now(clock));
-    return result;
+  /** Records that the watch heard from Argo CD; returns whether it was unreachable until now. */
+  boolean markReachable() {
+    InstanceState was = state.getAndSet(new InstanceState(name, config.url().toString(), true, null, "", Instant.now(clock)));
+    return !was.reachable();
+  }
+
+  /** What to do when a call is answered while the instance counts as unreachable (wake the watch). */
+  void onAnsweredWhileUnreachable(Runnable action) {
+    this.answered = action;
+  }
+
+  /** Stops the HTTP client's threads. */
+  void close() {
+    http.close();
   }
 
   private String token() {
@@ -194,7 +218,9 @@ final class ArgoCdClient {
     }
     String token = sessionToken;
     if (token == null) {
-      synchronized (this) {
+      // a lock, not synchronized: log streams sign in on virtual threads, which must not pin their carrier
+      signingIn.lock();
+      try {
         if (sessionToken == null) {
           try {
             SessionServiceApi sessions = new SessionServiceApi(api);
@@ -205,6 +231,8 @@ final class ArgoCdClient {
           }
         }
         token = sessionToken;
+      } finally {
+        signingIn.unlock();
       }
     }
     return token;
@@ -234,7 +262,6 @@ final class ArgoCdClient {
         + "). " + (untrusted ? "Its TLS certificate is not trusted: set paved.plugins.argocd.instances." + name
         + ".ca-file to the PEM of the authority that signed it." : "Check that it is running and reachable from "
         + "the portal; the portal keeps showing what it saw last.");
-    unreachableNow(message);
     return new DeploymentException(Reason.UNREACHABLE, message, cause);
   }
 
@@ -252,9 +279,6 @@ final class ArgoCdClient {
           + "exists (" + said + ").");
       case 400, 412, 422 -> new DeploymentException(Reason.REFUSED, prefix + "refused to " + what + ": " + said);
       default -> {
-        if (status >= 500) {
-          unreachableNow(prefix + "failed with HTTP " + status + " (" + said + ")");
-        }
         yield new DeploymentException(status >= 500 ? Reason.FAILED : Reason.REFUSED, prefix + "failed to " + what
             + " (HTTP " + status + ": " + said + "). Try again in a moment; if it persists, look at Argo CD's server logs.");
       }

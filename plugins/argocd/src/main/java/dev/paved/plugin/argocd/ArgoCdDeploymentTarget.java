@@ -1,5 +1,6 @@
 package dev.paved.plugin.argocd;
 
+import dev.paved.plugin.argocd.client.model.ApplicationApplicationPatchRequest;
 import dev.paved.plugin.argocd.client.model.ApplicationApplicationRollbackRequest;
 import dev.paved.plugin.argocd.client.model.ApplicationApplicationSyncRequest;
 import dev.paved.plugin.argocd.client.model.ApplicationResourceActionRunRequestV2;
@@ -58,9 +59,13 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
 
   private final Map<String, ArgoCdClient> clients = new LinkedHashMap<>();
   private final Map<String, ApplicationWatcher> watchers = new LinkedHashMap<>();
-  private final Map<DeploymentRef, Deployment> cache = new ConcurrentHashMap<>();
-  private final Map<DeploymentRef, String> versions = new ConcurrentHashMap<>();
+  /** A deployment as last seen, with the resource version of the application it came from. */
+  private record Cached(Deployment deployment, String version) {}
+
+  private final Map<DeploymentRef, Cached> cache = new ConcurrentHashMap<>();
+  private final CacheSink sink = new CacheSink();
   private final List<Consumer<DeploymentEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<Thread> logReaders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * Connects to every configured instance and starts watching.
@@ -70,7 +75,8 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
    */
   public ArgoCdDeploymentTarget(ArgoCdProperties properties, Clock clock, Duration resync, Duration firstBackoff) {
     properties.instances().forEach((name, instance) -> clients.put(name, new ArgoCdClient(name, instance, clock)));
-    clients.forEach((name, client) -> watchers.put(name, new ApplicationWatcher(client, new CacheSink(), resync, firstBackoff)));
+    clients.forEach((name, client) -> watchers.put(name, new ApplicationWatcher(client, sink, resync, firstBackoff)));
+    clients.forEach((name, client) -> client.onAnsweredWhileUnreachable(watchers.get(name)::wake));
     watchers.values().forEach(ApplicationWatcher::start);
   }
 
@@ -81,13 +87,13 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
 
   @Override
   public List<Deployment> deployments() {
-    return cache.values().stream().sorted(Comparator.comparing((Deployment d) -> d.ref().name())
+    return cache.values().stream().map(Cached::deployment).sorted(Comparator.comparing((Deployment d) -> d.ref().name())
         .thenComparing(d -> d.ref().instance())).toList();
   }
 
   @Override
   public Optional<Deployment> deployment(DeploymentRef ref) {
-    return Optional.ofNullable(cache.get(ref));
+    return Optional.ofNullable(cache.get(ref)).map(Cached::deployment);
   }
 
   @Override
@@ -139,12 +145,14 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     ArgoCdClient client = client(ref);
     AtomicBoolean closed = new AtomicBoolean();
     java.util.concurrent.atomic.AtomicReference<InputStream> open = new java.util.concurrent.atomic.AtomicReference<>();
-    // opened on the reading thread: Argo CD answers a quiet followed log only with its first line
-    Thread.ofVirtual().name("argocd-logs-" + query.pod()).start(() -> {
+    // opened on the reading thread: Argo CD answers a quiet followed log only with its first line; a read
+    // that is not followed must answer within the request timeout
+    Duration headersWithin = query.follow() ? Duration.ofDays(1) : client.config().requestTimeout();
+    Thread reader = Thread.ofVirtual().name("argocd-logs-" + query.pod()).start(() -> {
       DeploymentException problem = null;
       InputStream in;
       try {
-        in = client.stream("read the logs of " + query.pod(), path.toString());
+        in = client.stream("read the logs of " + query.pod(), path.toString(), headersWithin);
       } catch (DeploymentException e) {
         listener.ended(closed.get() ? null : e);
         return;
@@ -176,14 +184,22 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
       } catch (IOException | RuntimeException e) {
         if (!closed.get()) {
           problem = new DeploymentException(Reason.UNREACHABLE, "the log stream of " + query.pod() + " broke: "
-              + e.getMessage() + ". Open the logs again to resume.", e);
+              + e.getMessage() + ". Show the logs again to resume.", e);
         }
+      } finally {
+        logReaders.remove(Thread.currentThread());
       }
       listener.ended(problem);
     });
+    logReaders.add(reader);
     return () -> {
-      if (!closed.getAndSet(true) && open.get() != null) {
-        closeQuietly(open.get());
+      if (!closed.getAndSet(true)) {
+        InputStream in = open.get();
+        if (in != null) {
+          closeQuietly(in);
+        } else {
+          reader.interrupt(); // still waiting for Argo CD's first line: stop waiting
+        }
       }
     };
   }
@@ -201,6 +217,21 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     V1alpha1Application app = client(ref).call((dryRun ? "dry-run a sync of " : "sync ") + ref.name(),
         api -> api.applicationServiceSync(ref.name(), new ApplicationApplicationSyncRequest().name(ref.name())
             .prune(prune).dryRun(dryRun)));
+    return remember(ref.instance(), app);
+  }
+
+  @Override
+  public Deployment syncRevision(DeploymentRef ref, int sourceIndex, String revision) throws DeploymentException {
+    Deployment known = deployment(ref).orElse(null);
+    ApplicationApplicationSyncRequest request = new ApplicationApplicationSyncRequest().name(ref.name());
+    if (known != null && known.sources().size() > 1) {
+      // Argo CD numbers sources from 1 here
+      request.revisions(List.of(revision)).sourcePositions(List.of((long) sourceIndex + 1));
+    } else {
+      request.revision(revision);
+    }
+    V1alpha1Application app = client(ref).call("sync " + ref.name() + " to " + abbreviate(revision),
+        api -> api.applicationServiceSync(ref.name(), request));
     return remember(ref.instance(), app);
   }
 
@@ -229,17 +260,13 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
 
   @Override
   public Deployment setAutoSync(DeploymentRef ref, boolean enabled) throws DeploymentException {
-    V1alpha1Application app = get(ref, false);
-    V1alpha1SyncPolicy policy = Optional.ofNullable(app.getSpec().getSyncPolicy()).orElseGet(V1alpha1SyncPolicy::new);
-    if (enabled) {
-      policy.setAutomated(new V1alpha1SyncPolicyAutomated().prune(true).selfHeal(true));
-    } else {
-      policy.setAutomated(null); // understood by every Argo CD version, unlike automated.enabled (3.1+)
-    }
-    app.getSpec().setSyncPolicy(policy);
-    app.setStatus(null);
+    // a merge patch of spec.syncPolicy.automated only: a read-modify-write of the whole application would
+    // undo concurrent edits and drop fields this client does not know
+    String patch = enabled ? "{\"spec\":{\"syncPolicy\":{\"automated\":{\"prune\":true,\"selfHeal\":true}}}}"
+        : "{\"spec\":{\"syncPolicy\":{\"automated\":null}}}";
     V1alpha1Application updated = client(ref).call((enabled ? "turn on" : "turn off") + " auto-sync of " + ref.name(),
-        api -> api.applicationServiceUpdate(ref.name(), app, null, null));
+        api -> api.applicationServicePatch(ref.name(), new ApplicationApplicationPatchRequest().name(ref.name())
+            .patch(patch).patchType("merge")));
     return remember(ref.instance(), updated);
   }
 
@@ -254,6 +281,10 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   @Override
   public void close() {
     watchers.values().forEach(ApplicationWatcher::stop);
+    logReaders.forEach(Thread::interrupt);
+    watchers.values().forEach(ApplicationWatcher::awaitStop);
+    listeners.clear();
+    clients.values().forEach(ArgoCdClient::close);
   }
 
   /** The client of an instance, for the scaffolder action. */
@@ -284,9 +315,13 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
         api -> api.applicationServiceGet(ref.name(), mode, null, null, null));
   }
 
+  /** Takes an answer of a request into the cache, unless the watch already has something newer or it is gone. */
   private Deployment remember(String instance, V1alpha1Application app) {
-    new CacheSink().changed(instance, "MODIFIED", app);
-    return cache.get(new DeploymentRef(instance, app.getMetadata().getName()));
+    DeploymentRef ref = new DeploymentRef(instance, app.getMetadata().getName());
+    if (cache.containsKey(ref)) {
+      sink.changed(instance, "MODIFIED", app);
+    }
+    return cache.getOrDefault(ref, new Cached(ApplicationMapping.deployment(instance, app), null)).deployment();
   }
 
   private void publish(DeploymentEvent event) {
@@ -307,7 +342,10 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     return revision.length() > 12 ? revision.substring(0, 12) : revision;
   }
 
-  /** Applies what a watcher saw to the cache and tells listeners what changed. */
+  /**
+   * Applies what a watcher saw (and what requests answered) to the cache, one application at a time
+   * atomically, newest resource version winning, and tells listeners what changed.
+   */
   private final class CacheSink implements ApplicationWatcher.Sink {
     @Override
     public void listed(String instance, List<V1alpha1Application> applications) {
@@ -318,49 +356,47 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
       }
       for (DeploymentRef ref : new ArrayList<>(cache.keySet())) {
         if (ref.instance().equals(instance) && !seen.contains(ref)) {
-          Deployment gone = cache.remove(ref);
-          versions.remove(ref);
+          Cached gone = cache.remove(ref);
           if (gone != null) {
-            publish(new DeploymentEvent(DeploymentEvent.Type.DELETED, gone, clients.get(instance).state()));
+            publish(new DeploymentEvent(DeploymentEvent.Type.DELETED, gone.deployment(), clients.get(instance).state()));
           }
         }
       }
     }
 
     @Override
-    public void reachable(String instance) {
-      publish(new DeploymentEvent(DeploymentEvent.Type.INSTANCE, null, clients.get(instance).state()));
-    }
-
-    @Override
     public void changed(String instance, String type, V1alpha1Application app) {
       DeploymentRef ref = new DeploymentRef(instance, app.getMetadata().getName());
       if ("DELETED".equals(type)) {
-        versions.remove(ref);
-        Deployment gone = cache.remove(ref);
+        Cached gone = cache.remove(ref);
         if (gone != null) {
-          publish(new DeploymentEvent(DeploymentEvent.Type.DELETED, gone, clients.get(instance).state()));
+          publish(new DeploymentEvent(DeploymentEvent.Type.DELETED, gone.deployment(), clients.get(instance).state()));
         }
         return;
       }
       String version = app.getMetadata().getResourceVersion();
-      String known = versions.get(ref);
-      if (known != null && version != null && older(version, known)) {
-        return; // a stream event that the list already overtook
-      }
-      Deployment deployment = ApplicationMapping.deployment(instance, app);
-      Deployment before = cache.put(ref, deployment);
-      if (version != null) {
-        versions.put(ref, version);
-      }
-      if (!deployment.equals(before)) {
-        publish(new DeploymentEvent(before == null ? DeploymentEvent.Type.ADDED : DeploymentEvent.Type.MODIFIED,
-            deployment, clients.get(instance).state()));
+      Deployment now = ApplicationMapping.deployment(instance, app);
+      Cached[] before = new Cached[1];
+      Cached after = cache.compute(ref, (key, known) -> {
+        before[0] = known;
+        if (known != null && known.version() != null && version != null && older(version, known.version())) {
+          return known; // an answer or event that a newer one already overtook
+        }
+        return new Cached(now, version);
+      });
+      if (before[0] == null || !after.deployment().equals(before[0].deployment())) {
+        publish(new DeploymentEvent(before[0] == null ? DeploymentEvent.Type.ADDED : DeploymentEvent.Type.MODIFIED,
+            after.deployment(), clients.get(instance).state()));
       }
     }
 
     @Override
     public void unreachable(String instance) {
+      publish(new DeploymentEvent(DeploymentEvent.Type.INSTANCE, null, clients.get(instance).state()));
+    }
+
+    @Override
+    public void reachable(String instance) {
       publish(new DeploymentEvent(DeploymentEvent.Type.INSTANCE, null, clients.get(instance).state()));
     }
 

@@ -93,6 +93,10 @@ public record ArgoCdProperties(Map<String, Instance> instances, Map<String, Stri
         throw new IllegalArgumentException(prefix + ".url must be Argo CD's address, such as https://argocd.acme.example, "
             + "but is '" + url + "'");
       }
+      if (url.getRawUserInfo() != null) {
+        // the address is shown on pages and in messages: credentials go in .token or .username/.password
+        throw new IllegalArgumentException(prefix + ".url must not carry credentials; use .token, or .username and .password");
+      }
       boolean hasToken = token != null && !token.isBlank();
       boolean hasAccount = username != null && !username.isBlank();
       if (hasToken == hasAccount) {

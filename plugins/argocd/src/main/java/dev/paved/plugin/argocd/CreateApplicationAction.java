@@ -50,7 +50,8 @@ public final class CreateApplicationAction implements ScaffolderAction {
         "applications", Map.of("type", "array", "maxItems", 20, "description",
             "Argo CD Application manifests, such as steps.gitops.output.applications",
             "items", Map.of("type", "object", "required", List.of("metadata", "spec"))),
-        "service", Map.of("type", "string", "pattern", "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")));
+        "service", Map.of("type", "string", "pattern", "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",
+            "description", "the service every application must be labelled with (paved.dev/service)")));
   }
 
   @Override
@@ -65,9 +66,15 @@ public final class CreateApplicationAction implements ScaffolderAction {
       return;
     }
     List<Map<String, Object>> created = new ArrayList<>();
+    String expected = (String) context.input().get("service");
     for (Map<String, Object> manifest : manifests) {
       V1alpha1Application app = application(manifest);
       String name = app.getMetadata().getName();
+      String service = labels(app).getOrDefault(ApplicationMapping.SERVICE_LABEL, "");
+      if (service.isEmpty() || (expected != null && !expected.equals(service))) {
+        throw new ActionException("the Application " + name + " must carry the label " + ApplicationMapping.SERVICE_LABEL
+            + ": " + (expected == null ? "<service>" : expected) + ", so the portal knows whose it is");
+      }
       String environment = environment(app);
       String instance = properties.instanceFor(environment);
       if (instance == null) {
@@ -75,32 +82,33 @@ public final class CreateApplicationAction implements ScaffolderAction {
             + ": list it under paved.plugins.argocd.instances.<name>.environments");
       }
       adapt(app, environment, instance);
-      created.add(apply(context, instance, app));
+      created.add(apply(context, instance, app, service));
     }
     context.output("applications", created);
   }
 
-  private Map<String, Object> apply(ActionContext context, String instance, V1alpha1Application app) throws ActionException {
+  private Map<String, Object> apply(ActionContext context, String instance, V1alpha1Application app, String service)
+      throws ActionException {
     String name = app.getMetadata().getName();
     try {
       ArgoCdClient client = target.get().client(instance);
       Optional<V1alpha1Application> existing = find(client, name);
       if (existing.isPresent()) {
         String owner = labels(existing.get()).getOrDefault(ApplicationMapping.SERVICE_LABEL, "");
-        String service = labels(app).getOrDefault(ApplicationMapping.SERVICE_LABEL, "");
-        if (!owner.equals(service)) {
+        if (owner.isEmpty() || !owner.equals(service)) {
           throw new ActionException("Argo CD " + instance + " already has an application " + name
               + (owner.isEmpty() ? " that no golden path made" : " of the service " + owner)
               + "; choose another service name or delete that application first");
         }
       }
-      client.call((existing.isPresent() ? "update " : "create ") + "the application " + name,
-          api -> api.applicationServiceCreate(app, true, null));
+      // recorded before the call: a create that times out may still have happened, and undo tolerates absence
       Map<String, Object> record = new HashMap<>();
       record.put("instance", instance);
       record.put("name", name);
       existing.ifPresent(before -> record.put("previous", ArgoCdClient.JSON.convertValue(withoutStatus(before), Map.class)));
       context.recordUndo(record);
+      client.call((existing.isPresent() ? "update " : "create ") + "the application " + name,
+          api -> api.applicationServiceCreate(app, true, null));
       context.log((existing.isPresent() ? "updated" : "created") + " the Argo CD application " + name + " on " + instance
           + " (project " + app.getSpec().getProject() + ", namespace " + app.getSpec().getDestination().getNamespace()
           + ", " + (app.getSpec().getSyncPolicy() != null && app.getSpec().getSyncPolicy().getAutomated() != null

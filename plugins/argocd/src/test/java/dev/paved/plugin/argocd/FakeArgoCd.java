@@ -374,6 +374,18 @@ public final class FakeArgoCd implements AutoCloseable {
           publish("MODIFIED", updated);
           json(response, op, 200, updated);
         }
+        case "ApplicationService_Patch" -> {
+          ObjectNode current = existing(name);
+          if (!"merge".equals(body.path("patchType").asString("merge"))) {
+            throw new Refusal(400, "the fake applies merge patches only, not " + body.path("patchType").asString());
+          }
+          ObjectNode patched = current.deepCopy();
+          mergePatch(patched, JSON.readTree(body.path("patch").asString("{}")));
+          stamp(patched);
+          applications.put(name, patched);
+          publish("MODIFIED", patched);
+          json(response, op, 200, patched);
+        }
         case "ApplicationService_Delete" -> {
           ObjectNode app = existing(name);
           applications.remove(name);
@@ -500,8 +512,17 @@ public final class FakeArgoCd implements AutoCloseable {
       ObjectNode status = app.withObject("/status");
       List<String> revs = new ArrayList<>();
       JsonNode sources = app.path("spec").path("sources");
+      int position = 1;
       for (JsonNode source : sources.isArray() && !sources.isEmpty() ? sources : List.of(app.path("spec").path("source"))) {
-        revs.add(revisions.apply(source.path("repoURL").asString(), source.path("targetRevision").asString("HEAD")));
+        String asked = request.path("revision").asString("");
+        for (int i = 0; i < request.path("sourcePositions").size(); i++) {
+          if (request.path("sourcePositions").get(i).asLong() == position) {
+            asked = request.path("revisions").get(i).asString();
+          }
+        }
+        revs.add(asked.isEmpty() ? revisions.apply(source.path("repoURL").asString(),
+            source.path("targetRevision").asString("HEAD")) : asked);
+        position++;
       }
       ObjectNode operation = app.putObject("operation");
       operation.putObject("sync").put("prune", request.path("prune").asBoolean(false)).put("dryRun", dryRun);
@@ -726,6 +747,19 @@ public final class FakeArgoCd implements AutoCloseable {
 
     private void check(ArgoCdApiContract.Operation op, int status, JsonNode body) {
       violations.addAll(contract.checkResponse(op, status, body));
+    }
+  }
+
+  /** RFC 7386: objects merge, null removes, anything else replaces. */
+  private static void mergePatch(ObjectNode target, JsonNode patch) {
+    for (Map.Entry<String, JsonNode> field : patch.properties()) {
+      if (field.getValue().isNull()) {
+        target.remove(field.getKey());
+      } else if (field.getValue().isObject() && target.path(field.getKey()).isObject()) {
+        mergePatch((ObjectNode) target.get(field.getKey()), field.getValue());
+      } else {
+        target.set(field.getKey(), field.getValue().deepCopy());
+      }
     }
   }
 

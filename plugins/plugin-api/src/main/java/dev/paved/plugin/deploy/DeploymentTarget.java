@@ -64,13 +64,24 @@ public interface DeploymentTarget extends AutoCloseable {
    */
   Deployment sync(DeploymentRef ref, boolean prune, boolean dryRun) throws DeploymentException;
 
+  /**
+   * Syncs one source of the application to a given revision, such as the GitOps commit just made, so the
+   * system does not deploy an older one it still has cached for the branch.
+   *
+   * @param sourceIndex the source's position in {@link Deployment#sources()}, from 0
+   */
+  Deployment syncRevision(DeploymentRef ref, int sourceIndex, String revision) throws DeploymentException;
+
   /** Asks the system to compare with Git again now (a hard refresh also regenerates manifests). */
   Deployment refresh(DeploymentRef ref, boolean hard) throws DeploymentException;
 
   /** Restarts a workload (a rolling restart of a Deployment's pods). */
   void restart(DeploymentRef ref, ResourceNode workload) throws DeploymentException;
 
-  /** Turns the application's automatic sync on or off, keeping the rest of its sync policy. */
+  /**
+   * Turns the application's automatic sync off, or on (with pruning and self-healing), changing nothing else
+   * of the application.
+   */
   Deployment setAutoSync(DeploymentRef ref, boolean enabled) throws DeploymentException;
 
   /**

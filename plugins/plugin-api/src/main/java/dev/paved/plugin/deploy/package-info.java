@@ -7,6 +7,7 @@
  * portal makes before it asks the target to sync, so Git and the cluster agree.
  *
  * <p>Every call that reaches a remote system throws {@link dev.paved.plugin.deploy.DeploymentException}
- * with a reason and a message for the user; none blocks longer than the target's configured timeouts.
+ * with a reason and a message for the user, and is bounded by the target's timeouts (a call that signs in
+ * again first may take twice as long; streams are bounded only until their first line).
  */
 package dev.paved.plugin.deploy;

@@ -16,8 +16,15 @@ import java.util.Locale;
  */
 public record GitOpsFiles(int sourceIndex, List<String> paths, String valuesFile) {
 
-  /** The deployment's GitOps files, or null when none of its sources is the GitOps repository. */
-  public static GitOpsFiles of(List<DeploymentSource> sources, String gitopsCloneUrl) {
+  /**
+   * The deployment's GitOps files, or null when none of its sources is the GitOps repository.
+   *
+   * @param service the service the application belongs to (its {@code paved.dev/service} label): every path
+   *     must lie in that service's folder, so an application pointed at another team's folder cannot make the
+   *     portal commit there
+   * @throws IllegalArgumentException when a path is outside the service's folder or not a plain path
+   */
+  public static GitOpsFiles of(List<DeploymentSource> sources, String gitopsCloneUrl, String service) {
     for (int i = 0; i < sources.size(); i++) {
       DeploymentSource source = sources.get(i);
       if (!sameRepository(source.repoUrl(), gitopsCloneUrl)) {
@@ -31,7 +38,7 @@ public record GitOpsFiles(int sourceIndex, List<String> paths, String valuesFile
           for (String file : other.valueFiles()) {
             if (file.startsWith(prefix)) {
               paths.add(file.substring(prefix.length()));
-              values = values == null ? file.substring(prefix.length()) : values;
+              values = file.substring(prefix.length()); // the last one wins in Helm: scale writes there
             }
           }
         }
@@ -40,14 +47,28 @@ public record GitOpsFiles(int sourceIndex, List<String> paths, String valuesFile
       if (!path.isEmpty() && !path.equals(".")) {
         paths.add(path);
         if (values == null) {
-          values = source.valueFiles().isEmpty() ? path + "/values.yaml" : path + "/" + source.valueFiles().get(0);
+          values = path + "/" + (source.valueFiles().isEmpty() ? "values.yaml" : source.valueFiles().getLast());
         }
       }
       if (!paths.isEmpty()) {
-        return new GitOpsFiles(i, List.copyOf(paths), values);
+        for (String p : paths) {
+          confined(p, service);
+        }
+        return new GitOpsFiles(i, List.copyOf(paths), values == null ? null : confined(values, service));
       }
     }
     return null;
+  }
+
+  private static String confined(String path, String service) {
+    boolean plain = !path.startsWith("/") && !path.contains("\\") && java.util.Arrays.stream(path.split("/"))
+        .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+    if (service == null || service.isBlank() || !plain || !path.startsWith(service + "/")) {
+      throw new IllegalArgumentException("the application takes " + path + " from the GitOps repository, which is not "
+          + "in its service's folder (" + (service == null || service.isBlank() ? "it has no paved.dev/service label"
+          : service + "/") + "), so the portal does not change it");
+    }
+    return path;
   }
 
   /** Clone addresses name the same repository if they differ only in case of the host, a trailing slash or .git. */

@@ -48,6 +48,9 @@ public final class ValuesFile {
    * @throws IllegalStateException when the file's layout does not allow a safe one-line edit
    */
   public ValuesFile set(String path, Object value) {
+    if (!(value instanceof Number || value instanceof Boolean)) {
+      throw new IllegalArgumentException("only numbers and booleans are written, not " + value);
+    }
     String[] keys = path.split("\\.");
     if (keys.length == 1) {
       setIn(-1, "", keys[0], value);
@@ -131,7 +134,12 @@ public final class ValuesFile {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String text) {
-    Object parsed = new Load(LoadSettings.builder().build()).loadFromString(text);
+    Object parsed;
+    try {
+      parsed = new Load(LoadSettings.builder().build()).loadFromString(text);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the values file is not valid YAML: " + e.getMessage(), e);
+    }
     if (parsed == null) {
       return Map.of();
     }

@@ -81,7 +81,8 @@ public class DeploymentsView extends VerticalLayout {
     grid.addComponentColumn(d -> Badges.sync(d.sync())).setHeader("Sync").setAutoWidth(true);
     grid.addComponentColumn(d -> Badges.health(d.health())).setHeader("Health").setAutoWidth(true);
     grid.addColumn(d -> d.operation() == null ? "" : d.operation().phase() + (d.operation().message().isEmpty() ? ""
-        : ": " + d.operation().message())).setHeader("Last operation").setFlexGrow(3);
+        : ": " + d.operation().message())).setHeader("Last operation").setFlexGrow(3)
+        .setTooltipGenerator(d -> d.operation() == null ? "" : d.operation().message());
     grid.addColumn(d -> Badges.time(d.lastSyncedAt())).setHeader("Last sync").setAutoWidth(true);
     grid.addColumn(d -> String.join(", ", d.revisions().stream().map(Badges::shortRevision).toList()))
         .setHeader("Revision").setAutoWidth(true);

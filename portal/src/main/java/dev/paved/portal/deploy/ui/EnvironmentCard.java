@@ -17,18 +17,12 @@ import dev.paved.plugin.deploy.DeploymentSource;
 import dev.paved.plugin.deploy.RevisionInfo;
 import dev.paved.portal.deploy.DeploymentOperations;
 import dev.paved.portal.deploy.Deployments;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * One environment of a service as Argo CD reports it: sync and health, the last operation, the deployed
  * revision of each source with its commit, the last sync; and the day-2 operations, each confirmed first.
  */
 class EnvironmentCard extends VerticalLayout {
-  /** Commit details come from Argo CD off the page's thread, so a slow Argo CD never blocks the page. */
-  private static final Executor LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
-
   private final Deployments deployments;
   private final DeploymentOperations operations;
   private final Div outcome = new Div();
@@ -58,6 +52,7 @@ class EnvironmentCard extends VerticalLayout {
     details.addClassName("paved-dl");
     resources = new ResourceTreePanel(deployments, deployment.ref());
     Details tree = new Details("Resources", resources);
+    tree.setWidthFull();
     tree.setId("deployment-resources-" + name);
     tree.addOpenedChangeListener(e -> {
       if (e.isOpened()) {
@@ -99,13 +94,7 @@ class EnvironmentCard extends VerticalLayout {
   private void describe(Deployment now, int index, Span commit) {
     UI ui = UI.getCurrent();
     String revision = now.revisions().get(index);
-    CompletableFuture.supplyAsync(() -> {
-      try {
-        return deployments.commit(now.ref(), revision, index);
-      } catch (DeploymentException e) {
-        return null;
-      }
-    }, LOOKUPS).thenAccept(info -> {
+    deployments.commitAsync(now.ref(), revision, index).thenAccept(info -> {
       if (info != null && ui != null) {
         ui.access(() -> commit.setText(Badges.shortRevision(revision) + " · " + firstLine(info) + " · "
             + info.author() + " · " + Badges.time(info.date())));

@@ -60,7 +60,9 @@ class LogsDialog extends Dialog {
   private final AtomicBoolean flushPending = new AtomicBoolean();
   private Subscription stream;
   /** Counts reads, so the end of an earlier one does not report over a later one. */
-  private int generation;
+  private volatile int generation;
+  /** What the page shows, for the download (which runs outside the page's lock). */
+  private volatile String shownText = "";
 
   LogsDialog(Deployments deployments, DeploymentRef ref, String namespace) {
     this.deployments = deployments;
@@ -87,7 +89,7 @@ class LogsDialog extends Dialog {
     Anchor download = new Anchor(event -> {
       event.setFileName(ref.name() + "-" + (pod.getValue() == null ? "logs" : pod.getValue()) + ".log");
       event.setContentType("text/plain; charset=utf-8");
-      event.getOutputStream().write(text().getBytes(StandardCharsets.UTF_8));
+      event.getOutputStream().write(shownText.getBytes(StandardCharsets.UTF_8));
     }, "Download");
     download.setId("logs-download");
     HorizontalLayout form = new HorizontalLayout(pod, container, tail, filter, follow, show, stop, download);
@@ -120,8 +122,10 @@ class LogsDialog extends Dialog {
 
   private void start() {
     stop(null);
+    generation++;
     shown.clear();
     arriving.clear();
+    shownText = "";
     output.setText("");
     if (pod.getValue() == null) {
       status.setText("Choose a pod.");
@@ -136,14 +140,16 @@ class LogsDialog extends Dialog {
       return;
     }
     UI ui = UI.getCurrent();
-    int reading = ++generation;
+    int reading = generation;
     LogQuery asked = query;
     try {
       stream = deployments.logs(ref, query, new LogListener() {
         @Override
         public void line(LogLine line) {
-          arriving.add(line.content());
-          scheduleFlush(ui);
+          if (reading == generation) { // a line of a read the user already replaced is dropped
+            arriving.add(line.content());
+            scheduleFlush(ui);
+          }
         }
 
         @Override
@@ -184,7 +190,8 @@ class LogsDialog extends Dialog {
       changed = true;
     }
     if (changed) {
-      output.setText(text());
+      shownText = text();
+      output.setText(shownText);
     }
   }
 

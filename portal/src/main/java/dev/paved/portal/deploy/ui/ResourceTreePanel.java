@@ -29,13 +29,17 @@ class ResourceTreePanel extends VerticalLayout {
     this.deployments = deployments;
     this.ref = ref;
     setPadding(false);
-    grid.addHierarchyColumn(n -> n.kind() + " " + n.name()).setHeader("Resource").setFlexGrow(3);
+    setWidthFull();
+    grid.addHierarchyColumn(n -> n.kind() + " " + n.name()).setHeader("Resource").setFlexGrow(3).setAutoWidth(true);
     grid.addComponentColumn(n -> n.health() == dev.paved.plugin.deploy.Health.UNKNOWN && n.healthMessage().isEmpty()
         ? new Div() : Badges.health(n.health())).setHeader("Health").setAutoWidth(true);
     grid.addColumn(n -> n.info().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining(", "))).setHeader("Details").setFlexGrow(2);
     grid.addColumn(n -> Badges.time(n.createdAt())).setHeader("Created").setAutoWidth(true);
     grid.setAllRowsVisible(true);
+    grid.setWidthFull();
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT,
+        com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setId("resource-tree-" + ref.name());
     problem.addClassName("paved-problem");
     problem.setVisible(false);

@@ -36,6 +36,8 @@ class ServiceDeploymentsPanel extends VerticalLayout {
   private final UnreachableBanner banner = new UnreachableBanner();
   private final VerticalLayout cards = new VerticalLayout();
   private final Map<DeploymentRef, EnvironmentCard> shown = new LinkedHashMap<>();
+  /** The shown deployments, for the event filter, which runs on the watch thread. */
+  private final java.util.Set<DeploymentRef> shownRefs = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Paragraph empty = new Paragraph();
   private Registration subscription;
   private boolean built;
@@ -81,7 +83,7 @@ class ServiceDeploymentsPanel extends VerticalLayout {
   }
 
   private boolean concerns(DeploymentEvent event) {
-    return event.deployment() == null || shown.containsKey(event.deployment().ref())
+    return event.deployment() == null || shownRefs.contains(event.deployment().ref())
         || Deployments.matchesEntity(event.deployment(), entity);
   }
 
@@ -110,6 +112,8 @@ class ServiceDeploymentsPanel extends VerticalLayout {
       }
       index++;
     }
+    shownRefs.retainAll(shown.keySet());
+    shownRefs.addAll(shown.keySet());
     empty.setText("Argo CD has no application for " + entity.summary().displayName() + " yet. Its applications are "
         + "found by the annotations " + Deployments.APP_SELECTOR + " or " + Deployments.APP_NAME + " ("
         + Deployments.describeSelector(entity) + ").");

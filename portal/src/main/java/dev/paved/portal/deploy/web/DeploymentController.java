@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Deployments page and the day-2 operations over HTTP, for scripts and CI: the same services, the same
- * audit entries. Argo CD's failures come back as problem documents whose status says whose fault it was
+ * audit entries. Operations take a JSON body only ({@code {}} where there are no options): a page on another
+ * site cannot send one without the browser asking first, so it cannot trigger them. Argo CD's failures come back as problem documents whose status says whose fault it was
  * (404 missing, 409 refused by Argo CD, 502 Argo CD failed, 503 unreachable or not connected).
  */
 @RestController
@@ -81,25 +83,28 @@ class DeploymentController {
   }
 
   /** Options of a sync. */
-  record SyncRequest(boolean prune, boolean dryRun) {}
+  record SyncRequest(Boolean prune, Boolean dryRun) {}
 
-  @PostMapping("/{instance}/{name}/sync")
+  @PostMapping(path = "/{instance}/{name}/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentOperations.Result sync(@PathVariable String instance, @PathVariable String name,
-      @RequestBody(required = false) SyncRequest request) throws DeploymentException {
-    SyncRequest options = request == null ? new SyncRequest(false, false) : request;
-    return operations.sync(new DeploymentRef(instance, name), options.prune(), options.dryRun());
+      @RequestBody SyncRequest request) throws DeploymentException {
+    return operations.sync(new DeploymentRef(instance, name), Boolean.TRUE.equals(request.prune()),
+        Boolean.TRUE.equals(request.dryRun()));
   }
 
-  @PostMapping("/{instance}/{name}/refresh")
+  @PostMapping(path = "/{instance}/{name}/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentOperations.Result refresh(@PathVariable String instance, @PathVariable String name,
-      @RequestParam(defaultValue = "false") boolean hard) throws DeploymentException {
-    return operations.refresh(new DeploymentRef(instance, name), hard);
+      @RequestBody RefreshRequest request) throws DeploymentException {
+    return operations.refresh(new DeploymentRef(instance, name), Boolean.TRUE.equals(request.hard()));
   }
+
+  /** Whether Argo CD also regenerates the manifests. */
+  record RefreshRequest(Boolean hard) {}
 
   /** How many replicas. */
   record ScaleRequest(Integer replicas) {}
 
-  @PostMapping("/{instance}/{name}/scale")
+  @PostMapping(path = "/{instance}/{name}/scale", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentOperations.Result scale(@PathVariable String instance, @PathVariable String name,
       @RequestBody ScaleRequest request) throws DeploymentException {
     if (request == null || request.replicas() == null) {
@@ -111,16 +116,16 @@ class DeploymentController {
   /** Which workload, or every one. */
   record RestartRequest(String workload) {}
 
-  @PostMapping("/{instance}/{name}/restart")
+  @PostMapping(path = "/{instance}/{name}/restart", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentOperations.Result restart(@PathVariable String instance, @PathVariable String name,
-      @RequestBody(required = false) RestartRequest request) throws DeploymentException {
-    return operations.restart(new DeploymentRef(instance, name), request == null ? null : request.workload());
+      @RequestBody RestartRequest request) throws DeploymentException {
+    return operations.restart(new DeploymentRef(instance, name), request.workload());
   }
 
   /** Which earlier deployment. */
   record RollbackRequest(Long id) {}
 
-  @PostMapping("/{instance}/{name}/rollback")
+  @PostMapping(path = "/{instance}/{name}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentOperations.Result rollback(@PathVariable String instance, @PathVariable String name,
       @RequestBody RollbackRequest request) throws DeploymentException {
     if (request == null || request.id() == null) {

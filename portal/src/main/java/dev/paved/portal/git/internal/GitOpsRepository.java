@@ -81,6 +81,15 @@ class GitOpsRepository implements GitOps {
   @Override
   public String commit(Map<String, byte[]> writes, List<String> deleteFolders, String mustNotExist, String message,
       Actor author) throws GitHostException {
+    return commit(head -> new Edit(writes, deleteFolders), mustNotExist, message, author);
+  }
+
+  @Override
+  public String commit(Change change, String message, Actor author) throws GitHostException {
+    return commit(change, null, message, author);
+  }
+
+  private String commit(Change change, String mustNotExist, String message, Actor author) throws GitHostException {
     Location l = location();
     turn.lock();
     try {
@@ -88,7 +97,7 @@ class GitOpsRepository implements GitOps {
       GitHostException last = null;
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         try {
-          return tryCommit(l, repository, writes, deleteFolders, mustNotExist, message, author);
+          return tryCommit(l, repository, change, mustNotExist, message, author);
         } catch (Rejected e) {
           last = new GitHostException("the GitOps repository kept moving while committing (" + e.getMessage()
               + "); try again", false);
@@ -119,14 +128,14 @@ class GitOpsRepository implements GitOps {
       }
       ObjectId commit = repo.resolve(revision == null ? "refs/remotes/origin/" + BRANCH : revision + "^{commit}");
       if (commit == null) {
-        throw new GitHostException("the GitOps repository " + repository.cloneUrl() + " has no commit "
-            + (revision == null ? "on " + BRANCH : revision), false);
+        throw new UnknownRevision("the GitOps repository " + repository.cloneUrl() + " has no commit "
+            + (revision == null ? "on " + BRANCH : revision));
       }
       return TreeCommits.files(repo, commit, path);
     } catch (GitAPIException | JGitInternalException e) {
       throw new GitHostException("could not read the GitOps repository: " + e.getMessage(), e);
     } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
-      throw new GitHostException("the GitOps repository has no commit " + revision, false);
+      throw new UnknownRevision("the GitOps repository has no commit " + revision);
     } catch (IOException e) {
       throw new GitHostException("could not read the GitOps repository: " + e.getMessage(), e);
     } finally {
@@ -161,8 +170,8 @@ class GitOpsRepository implements GitOps {
    * it. The local copy is a bare repository kept next to the embedded server's folder, so each commit
    * fetches only what changed instead of cloning everything.
    */
-  private String tryCommit(Location l, GitHost.Repository repository, Map<String, byte[]> writes,
-      List<String> deleteFolders, String mustNotExist, String message, Actor author) throws GitHostException, Rejected {
+  private String tryCommit(Location l, GitHost.Repository repository, Change change, String mustNotExist, String message,
+      Actor author) throws GitHostException, Rejected {
     GitHost.Credentials credentials = l.host().pushCredentials();
     UsernamePasswordCredentialsProvider login = new UsernamePasswordCredentialsProvider(credentials.username(),
         credentials.secret());
@@ -180,7 +189,21 @@ class GitOpsRepository implements GitOps {
           }
           // a new, empty repository: this is its first commit
         }
+        ObjectId base = head;
+        Edit edit = change.on(path -> {
+          try {
+            return base == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(TreeCommits.files(repo, base, path).get(path));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        Map<String, byte[]> writes = edit.writes();
+        List<String> deleteFolders = edit.deleteFolders();
         for (String path : writes.keySet()) {
+          inside(path);
+        }
+        for (String path : deleteFolders) {
           inside(path);
         }
         if (mustNotExist != null && TreeCommits.holdsExactly(repo, head, mustNotExist, writes)) {
@@ -217,7 +240,7 @@ class GitOpsRepository implements GitOps {
         }
         return commit.name();
       }
-    } catch (GitAPIException | JGitInternalException e) {
+    } catch (GitAPIException | JGitInternalException | org.eclipse.jgit.dircache.InvalidPathException e) {
       throw new GitHostException("could not write to the GitOps repository " + repository.cloneUrl() + ": "
           + e.getMessage(), e);
     } catch (IOException e) {
@@ -249,7 +272,9 @@ class GitOpsRepository implements GitOps {
   private static void inside(String relative) throws GitHostException {
     Path root = Path.of("/gitops");
     Path target = root.resolve(relative).normalize();
-    if (!target.startsWith(root) || target.equals(root) || relative.startsWith(".git") || relative.startsWith("/")) {
+    boolean plain = java.util.Arrays.stream(relative.split("/"))
+        .noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase(".git"));
+    if (!plain || !target.startsWith(root) || target.equals(root) || relative.startsWith("/") || relative.contains("\\")) {
       throw new GitHostException(relative + " is not a path inside the GitOps repository", false);
     }
   }

@@ -60,10 +60,13 @@ final class TreeCommits {
           load.finish();
         }
       }
-      DirCacheEditor edit = index.editor();
+      DirCacheEditor delete = index.editor();
       for (String folder : deleteFolders) {
-        edit.add(new DirCacheEditor.DeleteTree(folder));
+        delete.add(new DirCacheEditor.DeleteTree(folder));
+        delete.add(new DirCacheEditor.DeletePath(folder)); // when it is a file
       }
+      delete.finish();
+      DirCacheEditor edit = index.editor();
       for (Map.Entry<String, byte[]> w : writes.entrySet()) {
         ObjectId blob = inserter.insert(Constants.OBJ_BLOB, w.getValue());
         edit.add(new DirCacheEditor.PathEdit(w.getKey()) {
@@ -106,10 +109,6 @@ final class TreeCommits {
     }
   }
 
-  /**
-   * Whether a folder of a commit holds exactly these files with exactly these contents: the sign that an
-   * earlier try of the same task already wrote them.
-   */
   /** The files under {@code path} (a folder or one file) at a commit, by full path. */
   static Map<String, byte[]> files(Repository repo, ObjectId commit, String path) throws IOException {
     Map<String, byte[]> files = new java.util.TreeMap<>();
@@ -124,6 +123,10 @@ final class TreeCommits {
     return files;
   }
 
+  /**
+   * Whether a folder of a commit holds exactly these files with exactly these contents: the sign that an
+   * earlier try of the same task already wrote them.
+   */
   static boolean holdsExactly(Repository repo, ObjectId commit, String folder, Map<String, byte[]> writes)
       throws IOException {
     if (commit == null) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.paved.plugin.deploy.Deployment;
 import dev.paved.plugin.deploy.DeploymentRef;
+import dev.paved.plugin.deploy.HistoryEntry;
 import dev.paved.plugin.scaffolder.Actor;
 import dev.paved.portal.deploy.DeploymentFilter;
 import dev.paved.portal.deploy.DeploymentOperations;
@@ -49,6 +50,7 @@ class DeploymentsUiTest extends ArgoCdPortalTest {
 
   @BeforeEach
   void aServiceWithThreeEnvironments() {
+    await().until(() -> deployments.instances().stream().allMatch(i -> i.reachable())); // after an earlier test's outage
     name = scaffoldService(scaffolder);
     await().until(() -> deployments.all().stream().filter(d -> d.service().equals(name)).count() == 3);
     browserless();
@@ -120,15 +122,16 @@ class DeploymentsUiTest extends ArgoCdPortalTest {
     UI.getCurrent().navigate("catalog/component/default/" + name, QueryParameters.of("tab", "deployments"));
 
     _click(_get(Button.class, spec -> spec.withId("history-" + name + "-staging")));
-    Grid<Deployments.DeployedRevision> history = _get(Grid.class, spec -> spec.withId("history-grid"));
+    Grid<HistoryEntry> history = _get(Grid.class, spec -> spec.withId("history-grid"));
     assertThat(GridKt._size(history)).isEqualTo(2);
-    assertThat(GridKt._get(history, 0).commits()).anySatisfy(c -> assertThat(c.message()).isEqualTo("Change"));
-    long first = GridKt._get(history, 1).entry().id();
+    until(() -> ((Div) GridKt._getCellComponent(history, 0, "commits")).getElement().getTextRecursively()
+        .contains("Change (CI"));
+    long first = GridKt._get(history, 1).id();
     _click((Button) GridKt._getCellComponent(history, 1, "rollback"));
     ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
     assertThat(_get(Div.class, spec -> spec.withId("deployment-outcome-" + name + "-staging")).getText())
-        .contains("configuration is back to");
+        .contains("configuration in the GitOps repository is back to");
     assertThat(new String(gitops.read(null, file).get(file), StandardCharsets.UTF_8)).isEqualTo(original);
   }
 
