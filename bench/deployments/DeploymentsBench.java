@@ -59,15 +59,17 @@ public class DeploymentsBench {
     try {
       waitFor(() -> get("/api/deployments?limit=1").contains("\"totalItems\":" + APPS), Duration.ofMinutes(3),
           "the portal listing " + APPS + " applications");
-      double[] page = pageServerTime();
-      System.out.printf("Deployments page server time, %d applications cached (UIDL navigate): p50 %.1f ms, p95 %.1f ms,"
-          + " max %.1f ms (%d runs after 20 warm-up)%n", APPS, page[0], page[1], page[2], PAGE_RUNS);
+      // propagation first: the page-time runs leave two hundred open pages behind (Vaadin keeps a UI until its
+      // heartbeats stop), each of which would also refresh on every event
       driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + DRIVER_PORT).redirectErrorStream(true)
           .redirectOutput(work.resolve("chromedriver.log").toFile()).start();
       double[] push = propagation();
       System.out.printf("status propagation, watch-stream event to the change shown in Chromium's Deployments page:"
-          + " p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d events, one at a time; includes the page's 100 ms coalescing)%n",
-          push[0], push[1], push[2], EVENTS);
+          + " p50 %.1f ms, p90 %.1f ms, p95 %.1f ms, max %.1f ms (%d events, one at a time; includes the page's 100 ms"
+          + " coalescing)%n", push[0], push[3], push[1], push[2], EVENTS);
+      double[] page = pageServerTime();
+      System.out.printf("Deployments page server time, %d applications cached (UIDL navigate): p50 %.1f ms, p95 %.1f ms,"
+          + " max %.1f ms (%d runs after 20 warm-up)%n", APPS, page[0], page[1], page[2], PAGE_RUNS);
     } finally {
       if (driver != null) {
         driver.destroy();
@@ -185,15 +187,22 @@ public class DeploymentsBench {
       waitFor(() -> script(session, "return document.body.innerText.includes('svc-0000')").contains("true"),
           Duration.ofSeconds(60), "the Deployments page in Chromium");
       // records when each marker first appears anywhere on the page (grid cells are light DOM)
-      script(session, "window.seen = {}; new MutationObserver(() => { const m = document.body.innerText.match(/marker-\\\\d+/g);"
+      script(session, "window.seen = {}; new MutationObserver(() => { const m = document.body.innerText.match(/marker-\\d+/g);"
           + " (m || []).forEach(k => { if (!window.seen[k]) window.seen[k] = Date.now(); }); })"
           + ".observe(document.body, {subtree: true, childList: true, characterData: true}); return true;");
       double[] ms = new double[EVENTS];
+      double[] cached = new double[EVENTS];
       for (int i = -5; i < EVENTS; i++) {
         String marker = "marker-" + (i + 100);
         long sent = System.currentTimeMillis();
+        long sentNanos = System.nanoTime();
         publish(application(0, "Running", marker));
         String key = marker;
+        // the server's part: until the portal's cache (its REST API) has the change
+        waitFor(() -> get("/api/deployments/bench/svc-0000-dev").contains(key), Duration.ofSeconds(30), marker + " cached");
+        if (i >= 0) {
+          cached[i] = (System.nanoTime() - sentNanos) / 1e6;
+        }
         waitFor(() -> !script(session, "return window.seen['" + key + "'] || 0").contains("\"value\":0"),
             Duration.ofSeconds(30), marker + " in the page");
         long seen = Long.parseLong(extract(script(session, "return window.seen['" + key + "']"), "\"value\":(\\d+)"));
@@ -202,6 +211,9 @@ public class DeploymentsBench {
         }
         Thread.sleep(300); // one change at a time: the page's coalescing would merge closer ones
       }
+      double[] c = stats(cached);
+      System.out.printf("  of which the event reaching the portal's cache (polled through its REST API every 20 ms): p50 %.1f ms,"
+          + " p95 %.1f ms%n", c[0], c[1]);
       return stats(ms);
     } finally {
       HTTP.send(HttpRequest.newBuilder(URI.create(driver("/session/" + session))).DELETE().build(),
@@ -225,7 +237,8 @@ public class DeploymentsBench {
   static double[] stats(double[] ms) {
     double[] s = ms.clone();
     Arrays.sort(s);
-    return new double[] {s[s.length / 2], s[(int) Math.ceil(s.length * 0.95) - 1], s[s.length - 1]};
+    return new double[] {s[s.length / 2], s[(int) Math.ceil(s.length * 0.95) - 1], s[s.length - 1],
+        s[(int) Math.ceil(s.length * 0.90) - 1]};
   }
 
   interface Check {
