@@ -142,6 +142,9 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     if (!query.filter().isEmpty()) {
       path.append("&filter=").append(encode(query.filter()));
     }
+    if (query.sinceSeconds() > 0) {
+      path.append("&sinceSeconds=").append(query.sinceSeconds());
+    }
     ArgoCdClient client = client(ref);
     AtomicBoolean closed = new AtomicBoolean();
     java.util.concurrent.atomic.AtomicReference<InputStream> open = new java.util.concurrent.atomic.AtomicReference<>();

@@ -682,8 +682,11 @@ public final class FakeArgoCd implements AutoCloseable {
       int tail = Integer.parseInt(Objects.requireNonNullElse(request.getParameter("tailLines"), "100"));
       String filter = Objects.requireNonNullElse(request.getParameter("filter"), "");
       boolean follow = "true".equals(request.getParameter("follow"));
+      long since = Long.parseLong(Objects.requireNonNullElse(request.getParameter("sinceSeconds"), "0"));
+      Instant after = since > 0 ? Instant.now().minusSeconds(since) : Instant.MIN;
       List<ObjectNode> lines = logs.getOrDefault(pod, List.of()).stream()
-          .filter(l -> l.path("content").asString().contains(filter)).toList();
+          .filter(l -> l.path("content").asString().contains(filter))
+          .filter(l -> !Instant.parse(l.path("timeStampStr").asString()).isBefore(after)).toList();
       BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
       int generation = streamGeneration.get();
       if (follow) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.paved.plugin.deploy.Deployment;
 import dev.paved.plugin.deploy.DeploymentException;
+import dev.paved.plugin.deploy.DeploymentRef;
 import dev.paved.plugin.deploy.DeploymentSource;
 import dev.paved.plugin.deploy.RevisionInfo;
 import dev.paved.portal.deploy.DeploymentOperations;
@@ -107,13 +108,19 @@ class EnvironmentCard extends VerticalLayout {
     Checkbox prune = new Checkbox("Prune resources Git no longer has");
     Checkbox dryRun = new Checkbox("Dry run (only work out what would change)");
     Button sync = new Button("Sync", e -> Confirm.open("Sync " + name + "?", "Argo CD applies what Git says now.", "Sync",
-        new VerticalLayout(prune, dryRun), outcome, () -> operations.sync(deployment.ref(), prune.getValue(),
-            dryRun.getValue()), this::refreshed));
+        new VerticalLayout(prune, dryRun), outcome, () -> {
+          DeploymentRef ref = deployment.ref();
+          boolean pruning = prune.getValue();
+          boolean dry = dryRun.getValue();
+          return () -> operations.sync(ref, pruning, dry);
+        }, this::refreshed));
     sync.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     sync.setId("sync-" + name);
     Button refresh = new Button("Refresh", e -> Confirm.open("Refresh " + name + "?",
-        "Argo CD compares the cluster with Git again now.", "Refresh", null, outcome,
-        () -> operations.refresh(deployment.ref(), false), this::refreshed));
+        "Argo CD compares the cluster with Git again now.", "Refresh", null, outcome, () -> {
+          DeploymentRef ref = deployment.ref();
+          return () -> operations.refresh(ref, false);
+        }, this::refreshed));
     refresh.setId("refresh-" + name);
     IntegerField replicas = new IntegerField("Replicas");
     replicas.setMin(0);
@@ -127,13 +134,18 @@ class EnvironmentCard extends VerticalLayout {
             if (replicas.getValue() == null) {
               throw new DeploymentException(DeploymentException.Reason.REFUSED, "enter the number of replicas");
             }
-            return operations.scale(deployment.ref(), replicas.getValue());
+            DeploymentRef ref = deployment.ref();
+            int count = replicas.getValue();
+            return () -> operations.scale(ref, count);
           }, this::refreshed);
     });
     scale.setId("scale-" + name);
     Button restart = new Button("Restart", e -> Confirm.open("Restart " + name + "?",
         "Argo CD's restart action replaces the pods one by one; nothing in Git changes.", "Restart", null, outcome,
-        () -> operations.restart(deployment.ref(), null), this::refreshed));
+        () -> {
+          DeploymentRef ref = deployment.ref();
+          return () -> operations.restart(ref, null);
+        }, this::refreshed));
     restart.setId("restart-" + name);
     Button history = new Button("History", e -> new HistoryDialog(deployments, operations, deployment.ref(), outcome,
         this::refreshed).open());

@@ -46,7 +46,7 @@ class HistoryDialog extends Dialog {
           + h.id() + "?", argo ? "Argo CD redeploys that revision; auto-sync is switched off first."
           : "Its GitOps configuration (" + String.join(", ", h.revisions().stream().map(Badges::shortRevision).toList())
             + ") is committed back to the GitOps repository and synced.", "Roll back", null, outcome,
-          () -> operations.rollback(ref, h.id()), () -> {
+          () -> () -> operations.rollback(ref, h.id()), () -> {
             close();
             after.run();
           }));

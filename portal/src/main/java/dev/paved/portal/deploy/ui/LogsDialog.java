@@ -39,11 +39,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 class LogsDialog extends Dialog {
   /** The most lines the page keeps; older ones scroll away (the download has the same). */
   static final int KEPT_LINES = 5_000;
+  /** How often in a row a cut stream is opened again without a line in between. */
+  static final int MAX_RESUMES = 5;
   private static final ScheduledExecutorService FLUSH = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "log-page-flush");
     t.setDaemon(true);
     return t;
   });
+
+  /** Argo CD answers off the page's thread. */
+  private static final java.util.concurrent.Executor LOOKUPS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
   private final Deployments deployments;
   private final DeploymentRef ref;
@@ -105,19 +110,27 @@ class LogsDialog extends Dialog {
     loadPods();
   }
 
+  /** Lists the application's pods off the page's thread. */
   private void loadPods() {
-    try {
-      List<String> pods = deployments.tree(ref).stream().filter(n -> "Pod".equals(n.kind())).map(ResourceNode::name)
-          .sorted().toList();
-      pod.setItems(pods);
-      if (!pods.isEmpty()) {
-        pod.setValue(pods.get(0));
-      } else {
-        status.setText(ref.name() + " has no pods right now.");
+    UI ui = UI.getCurrent();
+    status.setText("Listing pods…");
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        List<String> pods = deployments.tree(ref).stream().filter(n -> "Pod".equals(n.kind())).map(ResourceNode::name)
+            .sorted().toList();
+        ui.access(() -> {
+          pod.setItems(pods);
+          if (!pods.isEmpty()) {
+            pod.setValue(pods.get(0));
+            status.setText("");
+          } else {
+            status.setText(ref.name() + " has no pods right now.");
+          }
+        });
+      } catch (DeploymentException e) {
+        ui.access(() -> status.setText("The pods could not be listed: " + e.getMessage()));
       }
-    } catch (DeploymentException e) {
-      status.setText("The pods could not be listed: " + e.getMessage());
-    }
+    }, LOOKUPS);
   }
 
   private void start() {
@@ -139,15 +152,34 @@ class LogsDialog extends Dialog {
       status.setText(e.getMessage());
       return;
     }
+    read(query, 0, null);
+  }
+
+  /**
+   * Opens the stream; a followed stream that breaks or is cut (proxies end long responses) is opened again
+   * from the time of its last line, a few times in a row at most.
+   */
+  private void read(LogQuery query, int resumes, java.time.Instant shownUpTo) {
     UI ui = UI.getCurrent();
     int reading = generation;
-    LogQuery asked = query;
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastLine =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+    java.util.concurrent.atomic.AtomicBoolean anyLine = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastStamp =
+        new java.util.concurrent.atomic.AtomicReference<>(shownUpTo);
     try {
       stream = deployments.logs(ref, query, new LogListener() {
         @Override
         public void line(LogLine line) {
-          if (reading == generation) { // a line of a read the user already replaced is dropped
+          // a line of a read the user already replaced is dropped, and so is one a resumed read repeats
+          boolean repeated = shownUpTo != null && line.timestamp() != null && !line.timestamp().isAfter(shownUpTo);
+          if (reading == generation && !repeated) {
             arriving.add(line.content());
+            lastLine.set(java.time.Instant.now());
+            if (line.timestamp() != null) {
+              lastStamp.set(line.timestamp());
+            }
+            anyLine.set(true);
             scheduleFlush(ui);
           }
         }
@@ -156,15 +188,25 @@ class LogsDialog extends Dialog {
         public void ended(DeploymentException problem) {
           ui.access(() -> {
             flush();
-            if (reading == generation && stream != null) { // not when the user stopped it or started another
-              stream = null;
-              status.setText(problem == null ? (asked.follow() ? "The stream ended." : shown.size() + " lines.")
+            if (reading != generation || stream == null) {
+              return; // the user stopped it or started another
+            }
+            stream = null;
+            boolean broke = problem == null || problem.reason() == DeploymentException.Reason.UNREACHABLE;
+            int attempt = anyLine.get() ? 1 : resumes + 1;
+            if (query.follow() && broke && attempt <= MAX_RESUMES) {
+              status.setText("The stream was cut; resuming…");
+              long seconds = java.time.Duration.between(lastLine.get(), java.time.Instant.now()).toSeconds() + 1;
+              read(query.resumedAfter(seconds), attempt, lastStamp.get());
+            } else {
+              status.setText(problem == null ? (query.follow() ? "The stream ended." : shown.size() + " lines.")
                   : problem.getMessage());
             }
           });
         }
       });
-      status.setText(query.follow() ? "Following " + query.pod() + "…" : "Reading " + query.pod() + "…");
+      status.setText(resumes > 0 ? "Following " + query.pod() + " again…"
+          : query.follow() ? "Following " + query.pod() + "…" : "Reading " + query.pod() + "…");
     } catch (DeploymentException e) {
       status.setText("The logs could not be read: " + e.getMessage());
     }

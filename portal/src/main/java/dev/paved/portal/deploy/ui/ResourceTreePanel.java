@@ -24,6 +24,8 @@ class ResourceTreePanel extends VerticalLayout {
   private final TreeGrid<ResourceNode> grid = new TreeGrid<>();
   private final Div problem = new Div();
   private boolean loaded;
+  /** Argo CD answers off the page's thread. */
+  private static final java.util.concurrent.Executor LOADS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
   ResourceTreePanel(Deployments deployments, DeploymentRef ref) {
     this.deployments = deployments;
@@ -50,39 +52,49 @@ class ResourceTreePanel extends VerticalLayout {
     return loaded;
   }
 
+  /** Reads the tree from Argo CD off the page's thread and shows it when it arrives. */
   void load() {
-    try {
-      List<ResourceNode> nodes = deployments.tree(ref);
-      TreeData<ResourceNode> data = new TreeData<>();
-      Map<String, ResourceNode> byUid = new HashMap<>();
-      nodes.forEach(n -> byUid.put(n.uid(), n));
-      // parents before children: add roots, then attach the rest level by level
-      List<ResourceNode> pending = new java.util.ArrayList<>(nodes);
-      boolean progress = true;
-      while (!pending.isEmpty() && progress) {
-        progress = false;
-        for (var it = pending.iterator(); it.hasNext(); ) {
-          ResourceNode n = it.next();
-          ResourceNode parent = n.parentUids().stream().map(byUid::get).filter(p -> p != null).findFirst().orElse(null);
-          if (parent == null) {
-            data.addItem(null, n);
-          } else if (data.contains(parent)) {
-            data.addItem(parent, n);
-          } else {
-            continue;
-          }
-          it.remove();
-          progress = true;
-        }
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        List<ResourceNode> nodes = deployments.tree(ref);
+        ui.access(() -> show(nodes));
+      } catch (DeploymentException e) {
+        ui.access(() -> {
+          problem.setText("The resources could not be read: " + e.getMessage());
+          problem.setVisible(true);
+        });
       }
-      pending.forEach(n -> data.addItem(null, n)); // a cycle or missing parent: shown at the top
-      grid.setDataProvider(new TreeDataProvider<>(data));
-      grid.expandRecursively(data.getRootItems(), 3);
-      problem.setVisible(false);
-      loaded = true;
-    } catch (DeploymentException e) {
-      problem.setText("The resources could not be read: " + e.getMessage());
-      problem.setVisible(true);
+    }, LOADS);
+  }
+
+  private void show(List<ResourceNode> nodes) {
+    TreeData<ResourceNode> data = new TreeData<>();
+    Map<String, ResourceNode> byUid = new HashMap<>();
+    nodes.forEach(n -> byUid.put(n.uid(), n));
+    // parents before children: add roots, then attach the rest level by level
+    List<ResourceNode> pending = new java.util.ArrayList<>(nodes);
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (var it = pending.iterator(); it.hasNext(); ) {
+        ResourceNode n = it.next();
+        ResourceNode parent = n.parentUids().stream().map(byUid::get).filter(p -> p != null).findFirst().orElse(null);
+        if (parent == null) {
+          data.addItem(null, n);
+        } else if (data.contains(parent)) {
+          data.addItem(parent, n);
+        } else {
+          continue;
+        }
+        it.remove();
+        progress = true;
+      }
     }
+    pending.forEach(n -> data.addItem(null, n)); // a cycle or missing parent: shown at the top
+    grid.setDataProvider(new TreeDataProvider<>(data));
+    grid.expandRecursively(data.getRootItems(), 3);
+    problem.setVisible(false);
+    loaded = true;
   }
 }

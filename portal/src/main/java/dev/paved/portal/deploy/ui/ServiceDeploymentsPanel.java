@@ -25,6 +25,7 @@ import java.util.Map;
  * Argo CD it says so, shows what would be deployed, and how to connect one.
  */
 class ServiceDeploymentsPanel extends VerticalLayout {
+  private static final java.util.concurrent.Executor RENDERING = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   private static final List<String> ENVIRONMENT_ORDER = List.of("dev", "development", "test", "qa", "staging", "stage",
       "preprod", "prod", "production");
 
@@ -130,27 +131,45 @@ class ServiceDeploymentsPanel extends VerticalLayout {
     message.add(new Paragraph("To connect one, set paved.plugins.argocd.instances.<name>.url and .token (an Argo CD "
         + "API token) and restart the portal; see \"Connect Argo CD\" in the README."));
     add(message);
-    try {
-      for (ManifestPreview.Environment environment : preview.render(EntityRef.parse(entity.summary().ref()),
-          Deployments.serviceOf(entity))) {
-        Div content = new Div();
-        if (environment.problem().isEmpty()) {
-          content.setText(environment.manifests());
-          content.addClassName("paved-yaml");
-        } else {
-          content.setText("Not rendered: " + environment.problem());
-          content.addClassName("paved-problem");
-        }
-        Details details = new Details(environment.environment() + " · " + environment.application(), content);
-        details.setId("manifests-" + environment.environment());
-        add(details);
+    Div rendering = new Div("Rendering what Argo CD would deploy…");
+    rendering.addClassName("paved-muted");
+    add(rendering);
+    // Git reads and Helm take a moment: off the page's thread, shown when done
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    EntityRef ref = EntityRef.parse(entity.summary().ref());
+    String service = Deployments.serviceOf(entity);
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        List<ManifestPreview.Environment> environments = preview.render(ref, service);
+        ui.access(() -> {
+          remove(rendering);
+          environments.forEach(this::showManifests);
+        });
+      } catch (RuntimeException e) {
+        ui.access(() -> {
+          remove(rendering);
+          Div problem = new Div(e.getMessage());
+          problem.addClassName("paved-problem");
+          problem.setId("manifests-problem");
+          add(problem);
+        });
       }
-    } catch (IllegalStateException e) {
-      Div problem = new Div(e.getMessage());
-      problem.addClassName("paved-problem");
-      problem.setId("manifests-problem");
-      add(problem);
+    }, RENDERING);
+  }
+
+  private void showManifests(ManifestPreview.Environment environment) {
+    Div content = new Div();
+    if (environment.problem().isEmpty()) {
+      content.setText(environment.manifests());
+      content.addClassName("paved-yaml");
+    } else {
+      content.setText("Not rendered: " + environment.problem());
+      content.addClassName("paved-problem");
     }
+    Details details = new Details(environment.environment() + " · " + environment.application(), content);
+    details.setWidthFull();
+    details.setId("manifests-" + environment.environment());
+    add(details);
   }
 
   private static int rank(String environment) {

@@ -34,6 +34,10 @@ class NotConnectedUiTest extends UiTest {
 
     assertThat(_get(Div.class, spec -> spec.withId("argocd-not-connected")).getElement().getTextRecursively())
         .contains("No Argo CD is connected").contains("paved.plugins.argocd.instances");
+    org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+      com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+      return !_find(Details.class, spec -> spec.withId("manifests-prod")).isEmpty();
+    });
     Details prod = _get(Details.class, spec -> spec.withId("manifests-prod"));
     String manifests = ((Div) prod.getContent().findFirst().orElseThrow()).getText();
     assertThat(manifests).contains("kind: Deployment").contains("kind: HorizontalPodAutoscaler")
