@@ -143,8 +143,9 @@ class DeploymentController {
       case UNAUTHORIZED, FORBIDDEN, FAILED -> HttpStatus.BAD_GATEWAY;
     };
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle("Argo CD: " + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-    problem.setType(URI.create("https://paved.dev/problems/deployment-" + e.reason().name().toLowerCase(Locale.ROOT)));
+    String kind = deployments.connected() ? e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') : "not-connected";
+    problem.setTitle("Argo CD: " + kind.replace('-', ' '));
+    problem.setType(URI.create("https://paved.dev/problems/argocd-" + kind));
     return ResponseEntity.status(status).body(problem);
   }
 
