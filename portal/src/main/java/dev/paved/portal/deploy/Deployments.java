@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -50,7 +49,7 @@ public class Deployments {
           return size() > 5_000;
         }
       });
-  private final Executor lookups = Executors.newVirtualThreadPerTaskExecutor();
+  private final Executor lookups = Background.executor();
 
   Deployments(ObjectProvider<DeploymentTarget> targets) {
     this.target = Optional.ofNullable(targets.getIfAvailable());

@@ -328,6 +328,8 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   }
 
   private void publish(DeploymentEvent event) {
+    log.debug("{} {} to {} listeners", event.type(), event.deployment() == null ? event.state() : event.deployment().ref(),
+        listeners.size());
     for (Consumer<DeploymentEvent> listener : listeners) {
       try {
         listener.accept(event);

@@ -2,7 +2,9 @@ package dev.paved.plugin.argocd;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +36,11 @@ public final class ArgoCdApiContract {
   private final ObjectNode document;
   private final List<Route> routes = new ArrayList<>();
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-  private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi30());
+  /** OpenAPI 3.0 schemas, validated against a root that is the whole document (its other parts are not schemas). */
+  private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialect.builder(Dialects.getOpenApi30())
+      .keywords(java.util.stream.Stream.of("openapi", "info", "servers", "security", "components", "tags",
+          "externalDocs").map(NonValidationKeyword::new).toList())
+      .build());
 
   /** An operation of the document, matched by method and path. */
   public record Operation(String method, String pathTemplate, String operationId, JsonNode node) {

@@ -24,7 +24,7 @@ final class Confirm {
   }
 
   /** Operations wait on Argo CD and Git: they run here, so the page stays responsive meanwhile. */
-  private static final java.util.concurrent.Executor WORK = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+  private static final java.util.concurrent.Executor WORK = dev.paved.portal.deploy.Background.executor();
 
   private Confirm() {}
 

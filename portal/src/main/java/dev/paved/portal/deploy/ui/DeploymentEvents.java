@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeploymentEvents {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeploymentEvents.class);
   /** How long changes are gathered before a page refreshes. */
   static final long COALESCE_MILLIS = 100;
 
@@ -48,6 +49,8 @@ class DeploymentEvents {
   }
 
   private void changed(DeploymentEvent event) {
+    log.debug("{} {}: {} pages listening", event.type(), event.deployment() == null ? "" : event.deployment().ref(),
+        listeners.size());
     for (Listener l : listeners) {
       if (l.interested().test(event) && l.pending().compareAndSet(false, true)) {
         later.schedule(() -> {
@@ -56,6 +59,8 @@ class DeploymentEvents {
             l.ui().access(l.refresh()::run);
           } catch (UIDetachedException e) {
             listeners.remove(l);
+          } catch (RuntimeException e) {
+            log.warn("a page could not be refreshed", e); // never let one page stop the others' refreshes
           }
         }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
       }

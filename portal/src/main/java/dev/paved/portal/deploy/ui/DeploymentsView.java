@@ -110,7 +110,12 @@ public class DeploymentsView extends VerticalLayout {
       now.put(f, all.stream().filter(f).count());
     }
     counts = now;
+    // relabelling the choices (their counts) clears the selection: keep the user's filter
+    DeploymentFilter selected = filter.getValue();
     filter.getDataProvider().refreshAll();
+    if (filter.getValue() != selected) {
+      filter.setValue(selected);
+    }
     count.setText(all.size() + " applications on " + deployments.instances().size() + " Argo CD instance"
         + (deployments.instances().size() == 1 ? "" : "s"));
     banner.show(deployments.instances());

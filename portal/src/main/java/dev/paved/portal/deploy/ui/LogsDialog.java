@@ -48,7 +48,7 @@ class LogsDialog extends Dialog {
   });
 
   /** Argo CD answers off the page's thread. */
-  private static final java.util.concurrent.Executor LOOKUPS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+  private static final java.util.concurrent.Executor LOOKUPS = dev.paved.portal.deploy.Background.executor();
 
   private final Deployments deployments;
   private final DeploymentRef ref;

@@ -25,7 +25,7 @@ class ResourceTreePanel extends VerticalLayout {
   private final Div problem = new Div();
   private boolean loaded;
   /** Argo CD answers off the page's thread. */
-  private static final java.util.concurrent.Executor LOADS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+  private static final java.util.concurrent.Executor LOADS = dev.paved.portal.deploy.Background.executor();
 
   ResourceTreePanel(Deployments deployments, DeploymentRef ref) {
     this.deployments = deployments;

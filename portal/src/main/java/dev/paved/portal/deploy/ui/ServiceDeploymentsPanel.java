@@ -25,7 +25,7 @@ import java.util.Map;
  * Argo CD it says so, shows what would be deployed, and how to connect one.
  */
 class ServiceDeploymentsPanel extends VerticalLayout {
-  private static final java.util.concurrent.Executor RENDERING = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+  private static final java.util.concurrent.Executor RENDERING = dev.paved.portal.deploy.Background.executor();
   private static final List<String> ENVIRONMENT_ORDER = List.of("dev", "development", "test", "qa", "staging", "stage",
       "preprod", "prod", "production");
 
