@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * and a sync, scale writing the replicas, restart calling the action, and Argo CD failing in each way.
  */
 class DeploymentScenariosTest extends ArgoCdPortalTest {
-  static final Actor JANE = new Actor("user:default/developer", "Developer", "developer@localhost");
+  static final Actor JANE = DEVELOPER;
 
   @Autowired Scaffolder scaffolder;
   @Autowired Deployments deployments;
@@ -54,11 +54,7 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
 
   /** Scaffolds a Spring Boot service and waits until the portal sees its three applications. */
   String scaffold() {
-    String name = "svc" + UUID.randomUUID().toString().substring(0, 8);
-    TaskView task = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", Map.of("name", name,
-        "owner", "group:default/team-payments", "javaPackage", "com.acme.svc",
-        "repoUrl", "localhost:8080?owner=team-payments&repo=" + name), JANE, null).task().id());
-    assertThat(task.state()).as(task.error() + " " + task.log()).isEqualTo(State.SUCCEEDED);
+    String name = scaffoldService(scaffolder);
     await().atMost(Duration.ofSeconds(10)).until(() -> deployments.of(entity(name)).size() == 3);
     return name;
   }
@@ -87,9 +83,7 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
   void undoingTheScaffoldDeletesItsApplications() {
     String name = "svc" + UUID.randomUUID().toString().substring(0, 8);
     ARGO.put(FakeArgoCd.application(name + "-staging", "someone-else", "staging", "default"));
-    TaskView failed = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", Map.of("name", name,
-        "owner", "group:default/team-payments", "javaPackage", "com.acme.svc",
-        "repoUrl", "localhost:8080?owner=team-payments&repo=" + name), JANE, null).task().id());
+    TaskView failed = scaffold(scaffolder, name);
 
     assertThat(failed.state()).isEqualTo(State.FAILED);
     assertThat(failed.error()).contains("already has an application " + name + "-staging of the service someone-else");
@@ -211,9 +205,7 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
     String name = "svc" + UUID.randomUUID().toString().substring(0, 8);
     ARGO.failOn("ApplicationService_Create", 409, 1);
 
-    TaskView failed = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", Map.of("name", name,
-        "owner", "group:default/team-payments", "javaPackage", "com.acme.svc",
-        "repoUrl", "localhost:8080?owner=team-payments&repo=" + name), JANE, null).task().id());
+    TaskView failed = scaffold(scaffolder, name);
 
     assertThat(failed.state()).isEqualTo(State.FAILED);
     assertThat(failed.error()).contains("refused to create the application " + name + "-dev")

@@ -57,14 +57,22 @@ public abstract class ArgoCdPortalTest {
     registry.add("paved.plugins.argocd.reconnect-backoff", () -> "200ms");
   }
 
+  /** The local user every test acts as. */
+  public static final dev.paved.plugin.scaffolder.Actor DEVELOPER =
+      new dev.paved.plugin.scaffolder.Actor("user:default/developer", "Developer", "developer@localhost");
+
+  /** Starts the spring-boot-service golden path for team-payments and waits until the task is over. */
+  public static dev.paved.portal.goldenpaths.Scaffolder.TaskView scaffold(dev.paved.portal.goldenpaths.Scaffolder scaffolder,
+      String name) {
+    return IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", java.util.Map.of("name", name,
+        "owner", "group:default/team-payments", "javaPackage", "com.acme.svc",
+        "repoUrl", "localhost:8080?owner=team-payments&repo=" + name), DEVELOPER, null).task().id());
+  }
+
   /** Scaffolds a Spring Boot service (the task must succeed) and returns its name. */
   protected static String scaffoldService(dev.paved.portal.goldenpaths.Scaffolder scaffolder) {
     String name = "svc" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    var task = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", java.util.Map.of("name", name,
-        "owner", "group:default/team-payments", "javaPackage", "com.acme.svc",
-        "repoUrl", "localhost:8080?owner=team-payments&repo=" + name),
-        new dev.paved.plugin.scaffolder.Actor("user:default/developer", "Developer", "developer@localhost"), null)
-        .task().id());
+    var task = scaffold(scaffolder, name);
     if (!task.state().equals(dev.paved.portal.goldenpaths.Scaffolder.State.SUCCEEDED)) {
       throw new AssertionError("scaffolding " + name + " failed: " + task.error() + " " + task.log());
     }
