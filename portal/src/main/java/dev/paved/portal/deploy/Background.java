@@ -27,8 +27,8 @@ public final class Background {
     return pool;
   }
 
-  /** The pool. */
-  public static ExecutorService executor() {
-    return POOL;
+  /** The pool; work runs as the user who hands it over, so operations know who asked. */
+  public static java.util.concurrent.Executor executor() {
+    return dev.paved.portal.access.Access.carry(POOL);
   }
 }

@@ -1,5 +1,13 @@
 package dev.paved.portal.deploy;
 
+import dev.paved.plugin.catalog.EntityRef;
+import dev.paved.portal.access.Access;
+import dev.paved.portal.access.Permission;
+import dev.paved.portal.access.PermissionDenied;
+import dev.paved.portal.access.PortalUser;
+import dev.paved.portal.catalog.CatalogQueries;
+import dev.paved.portal.settings.Settings;
+
 import dev.paved.plugin.deploy.Deployment;
 import dev.paved.plugin.deploy.DeploymentException;
 import dev.paved.plugin.deploy.DeploymentException.Reason;
@@ -13,11 +21,12 @@ import dev.paved.portal.audit.AuditLog;
 import dev.paved.portal.deploy.internal.GitOpsFiles;
 import dev.paved.portal.deploy.internal.ValuesFile;
 import dev.paved.portal.git.GitOps;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -38,15 +47,19 @@ public class DeploymentOperations {
   private final GitOps gitops;
   private final AuditLog audit;
   private final CurrentUser user;
-  private final DeploymentProperties properties;
+  private final Access access;
+  private final CatalogQueries catalog;
+  private final Settings settings;
 
   DeploymentOperations(Deployments deployments, GitOps gitops, AuditLog audit, CurrentUser user,
-      DeploymentProperties properties) {
+      Access access, CatalogQueries catalog, Settings settings) {
+    this.settings = settings;
+    this.access = access;
+    this.catalog = catalog;
     this.deployments = deployments;
     this.gitops = gitops;
     this.audit = audit;
     this.user = user;
-    this.properties = properties;
   }
 
   /**
@@ -58,11 +71,54 @@ public class DeploymentOperations {
    */
   public record Result(String message, String commit, Deployment after) {}
 
+  /** The policies in force: the admins' settings, or else the configuration. */
   public DeploymentProperties properties() {
-    return properties;
+    return new DeploymentProperties(settings.value(DeploymentSettings.ROLLBACK),
+        Integer.parseInt(settings.value(DeploymentSettings.MAX_REPLICAS)));
+  }
+
+  /**
+   * The catalog owner of the service a deployment belongs to: the owner of the Component named after its
+   * {@code paved.dev/service} label whose Argo CD annotations select it. Empty when the catalog has no such
+   * component, in which case only platform engineers may operate it.
+   */
+  public Optional<String> ownerOf(Deployment deployment) {
+    if (deployment.service().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return catalog.get(new EntityRef("component", "default", deployment.service()))
+          .filter(entity -> Deployments.matchesEntity(deployment, entity))
+          .map(entity -> entity.summary().owner()).filter(o -> o != null && !o.isBlank()).map(PortalUser::groupRef);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a label that cannot name a catalog entity
+    }
+  }
+
+  /** Whether the signed-in user may operate the deployment, for pages to offer only what would be allowed. */
+  public boolean mayOperate(Deployment deployment) {
+    try {
+      return access.allows(user.user(), Permission.OPERATE, ownerOf(deployment).orElse(null));
+    } catch (CurrentUser.NotSignedIn e) {
+      return false;
+    }
+  }
+
+  /** Refuses (and audits the refusal) unless the caller belongs to the service's owners or is a platform engineer. */
+  private void authorize(DeploymentRef ref, String action, String what) throws DeploymentException {
+    Deployment deployment = existing(ref);
+    PortalUser caller = user.user();
+    try {
+      access.require(caller, Permission.OPERATE, ownerOf(deployment).orElse(null), what + " " + label(deployment));
+    } catch (PermissionDenied e) {
+      audit.record(caller.ref(), action, "argocd:" + ref.instance() + "/" + ref.name(), "denied",
+          Map.of("error", e.getMessage()));
+      throw e;
+    }
   }
 
   public Result sync(DeploymentRef ref, boolean prune, boolean dryRun) throws DeploymentException {
+    authorize(ref, "deployment.sync", "Syncing");
     Deployment before = current(ref);
     return audited("deployment.sync", ref, Map.of("prune", prune, "dryRun", dryRun, "before", state(before)), () -> {
       Deployment after = target().sync(ref, prune, dryRun);
@@ -72,6 +128,7 @@ public class DeploymentOperations {
   }
 
   public Result refresh(DeploymentRef ref, boolean hard) throws DeploymentException {
+    authorize(ref, "deployment.refresh", "Refreshing");
     return audited("deployment.refresh", ref, Map.of("hard", hard), () -> {
       Deployment after = target().refresh(ref, hard);
       return new Result(ref.name() + " compared with Git again: " + after.sync().label() + ", " + after.health().label(),
@@ -81,6 +138,7 @@ public class DeploymentOperations {
 
   /** Restarts the application's workloads (or the one named), with Argo CD's restart action. */
   public Result restart(DeploymentRef ref, String workload) throws DeploymentException {
+    authorize(ref, "deployment.restart", "Restarting");
     return audited("deployment.restart", ref, Map.of("workload", workload == null ? "all" : workload), () -> {
       List<ResourceNode> workloads = target().resourceTree(ref).stream()
           .filter(n -> RESTARTABLE.contains(n.kind()) && (workload == null || workload.equals(n.name()))).toList();
@@ -101,9 +159,11 @@ public class DeploymentOperations {
    * the autoscaler's minimum is what moves (and its maximum, when the file sets one below it).
    */
   public Result scale(DeploymentRef ref, int replicas) throws DeploymentException {
-    if (replicas < 0 || replicas > properties.maxReplicas()) {
-      throw new DeploymentException(Reason.REFUSED, "replicas must be between 0 and " + properties.maxReplicas()
-          + " (paved.deployments.max-replicas), not " + replicas);
+    authorize(ref, "deployment.scale", "Scaling");
+    int maxReplicas = properties().maxReplicas();
+    if (replicas < 0 || replicas > maxReplicas) {
+      throw new DeploymentException(Reason.REFUSED, "replicas must be between 0 and " + maxReplicas
+          + " (the Most replicas setting), not " + replicas);
     }
     Deployment deployment = existing(ref);
     GitOpsFiles files = gitopsFiles(deployment.sources(), deployment, "scale");
@@ -152,6 +212,7 @@ public class DeploymentOperations {
    * synced; with {@code paved.deployments.rollback=argocd}, Argo CD's rollback runs after auto-sync is off.
    */
   public Result rollback(DeploymentRef ref, long historyId) throws DeploymentException {
+    authorize(ref, "deployment.rollback", "Rolling back");
     Deployment deployment = existing(ref);
     HistoryEntry entry = target().history(ref).stream().filter(h -> h.id() == historyId).findFirst()
         .orElseThrow(() -> new DeploymentException(Reason.NOT_FOUND, ref.name() + " has no deployment " + historyId
@@ -160,7 +221,7 @@ public class DeploymentOperations {
     details.put("historyId", historyId);
     details.put("before", deployment.revisions());
     details.put("after", entry.revisions());
-    if (properties.argoCdRollback()) {
+    if (properties().argoCdRollback()) {
       details.put("mode", "argocd");
       return audited("deployment.rollback", ref, details, () -> {
         String note = "";
@@ -218,6 +279,7 @@ public class DeploymentOperations {
 
   /** Turns auto-sync on or off. */
   public Result autoSync(DeploymentRef ref, boolean enabled) throws DeploymentException {
+    authorize(ref, "deployment.auto-sync", "Changing auto-sync of");
     return audited("deployment.auto-sync", ref, Map.of("enabled", enabled), () -> {
       Deployment after = target().setAutoSync(ref, enabled);
       return new Result("Auto-sync of " + ref.name() + " is " + (enabled ? "on" : "off"), null, after);

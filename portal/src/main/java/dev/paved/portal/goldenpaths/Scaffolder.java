@@ -1,6 +1,6 @@
 package dev.paved.portal.goldenpaths;
 
-import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.portal.access.PortalUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,10 @@ public interface Scaffolder {
    *
    * @param requestKey identifies one submit of one form, so a double-click starts one task; may be null
    * @throws GoldenPathException with the problems per field when the answers are invalid or conflict
+   * @throws dev.paved.portal.access.PermissionDenied when the user may not create a service for the owner the
+   *     answers name (developers create for their own groups)
    */
-  Started start(String template, Map<String, Object> answers, Actor actor, String requestKey);
+  Started start(String template, Map<String, Object> answers, PortalUser user, String requestKey);
 
   /** A started task; {@code created} is false when the request key found the task an earlier request started. */
   record Started(TaskView task, boolean created) {}
@@ -30,14 +32,17 @@ public interface Scaffolder {
   /** Recent tasks, newest first. */
   List<TaskSummary> list(TaskFilter filter);
 
-  /** Runs a failed, cancelled or interrupted task again from its failed step. */
-  TaskView retry(UUID id, Actor actor);
+  /**
+   * Runs a failed, cancelled or interrupted task again from its failed step. Retry, undo and cancel are for the
+   * task's creator, the service owner's members and platform engineers.
+   */
+  TaskView retry(UUID id, PortalUser user);
 
   /** Undoes what a failed, cancelled or interrupted task changed, newest step first. */
-  TaskView undo(UUID id, Actor actor);
+  TaskView undo(UUID id, PortalUser user);
 
   /** Stops a running task after its current step; it can then be undone or retried. */
-  TaskView cancel(UUID id, Actor actor);
+  TaskView cancel(UUID id, PortalUser user);
 
   /**
    * Which tasks to list.

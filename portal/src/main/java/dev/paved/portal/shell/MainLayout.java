@@ -1,5 +1,7 @@
 package dev.paved.portal.shell;
 
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
@@ -22,9 +24,10 @@ import java.util.Map;
  * contribute. The drawer collapses behind a toggle on narrow screens.
  */
 @Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
-  public MainLayout(List<NavigationItem> items) {
+  public MainLayout(List<NavigationItem> items, List<HeaderItem> headerItems, AuthenticationContext authentication) {
     DrawerToggle toggle = new DrawerToggle();
     toggle.setAriaLabel("Menu");
     Span brand = new Span("Paved");
@@ -36,11 +39,14 @@ public class MainLayout extends AppLayout {
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.setWidthFull();
     HorizontalLayout right = new HorizontalLayout(api);
+    right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    headerItems.stream().sorted(Comparator.comparingInt(HeaderItem::order)).forEach(item -> right.add(item.create()));
     right.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
     header.add(right);
     addToNavbar(header);
     setPrimarySection(Section.DRAWER);
-    addToDrawer(new Scroller(navigation(items)));
+    addToDrawer(new Scroller(navigation(items.stream()
+        .filter(i -> i.roles().isEmpty() || authentication.hasAnyRole(i.roles())).toList())));
   }
 
   private static SideNav navigation(List<NavigationItem> items) {

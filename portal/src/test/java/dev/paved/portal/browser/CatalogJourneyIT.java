@@ -126,6 +126,31 @@ class CatalogJourneyIT {
     Files.write(SCREENSHOTS.resolve(name + ".png"), png);
   }
 
+  private static boolean signedIn;
+
+  /**
+   * Signs in once for the whole journey, as dana of team-payments with the embedded local accounts, the way a
+   * newcomer does on a first run.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void signInAsDana() throws IOException {
+    if (signedIn) {
+      return;
+    }
+    browser.get("http://127.0.0.1:" + port + "/catalog");
+    waiting().until(d -> d.getCurrentUrl().contains("/login") && !d.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
+    assertThat(browser.findElement(By.id("local-accounts-marker")).getText()).isEqualTo("Local accounts");
+    screenshot("sign-in");
+    browser.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys("dana");
+    browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("dana-password", org.openqa.selenium.Keys.ENTER);
+    waiting().withMessage(() -> "still at " + browser.getCurrentUrl())
+        .until(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("user-menu")).isEmpty());
+    assertThat(browser.getCurrentUrl()).as("back where dana was going").contains("/catalog");
+    assertThat(browser.findElement(By.id("user-menu")).getText()).contains("Dana Payments");
+    assertThat(browser.findElement(By.id("local-accounts-badge")).getText()).isEqualTo("Local accounts");
+    signedIn = true;
+  }
+
   @Test
   void aDeveloperFiltersTheCatalogAndOpensAService() throws IOException {
     browser.get("http://127.0.0.1:" + port + "/");
@@ -221,7 +246,8 @@ class CatalogJourneyIT {
     });
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "arguments[0].scrollIntoView({block: 'center'})", devApplication);
-    devApplication.click();
+    // a click event on the cell, as the user's: the preview next to the grid may overlap the cell's centre
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", devApplication);
     String cloneUrl = "http://localhost:" + port + "/git/team-payments/payments-api.git";
     waiting().until(d -> d.findElement(By.id("preview-content")).getText().contains("repoURL: " + cloneUrl));
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(

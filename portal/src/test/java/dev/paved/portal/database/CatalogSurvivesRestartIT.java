@@ -47,7 +47,10 @@ class CatalogSurvivesRestartIT {
         """);
 
     try (ConfigurableApplicationContext first = start(work)) {
+      dev.paved.portal.testing.TestUsers.signIn(dev.paved.portal.testing.TestUsers.PAT);
       first.getBean(CatalogLocations.class).register("file", registered.toString());
+    } finally {
+      dev.paved.portal.testing.TestUsers.signOut();
     }
     // the source disappears while the portal is down: the catalog still has what it read
     Files.delete(registered);

@@ -1,5 +1,7 @@
 package dev.paved.portal.database;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * says so, and the task can be retried from where it stopped.
  */
 class TasksSurviveRestartIT {
-  static final Actor JANE = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+  static final PortalUser JANE = TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example"));
 
   private static ConfigurableApplicationContext start(Path work) {
     return new SpringApplicationBuilder(PavedApplication.class).run(

@@ -1,5 +1,7 @@
 package dev.paved.portal.deploy;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * and a sync, scale writing the replicas, restart calling the action, and Argo CD failing in each way.
  */
 class DeploymentScenariosTest extends ArgoCdPortalTest {
-  static final Actor JANE = DEVELOPER;
+  static final PortalUser JANE = DEVELOPER;
 
   @Autowired Scaffolder scaffolder;
   @Autowired Deployments deployments;
@@ -219,20 +221,28 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
   }
 
   @Autowired dev.paved.portal.audit.AuditLog audit;
-  @Autowired dev.paved.portal.identity.CurrentUser currentUser;
+  @Autowired dev.paved.portal.settings.Settings settings;
 
   @Test
   void theOptInArgoCdRollbackSwitchesAutoSyncOffFirstAndSaysSo() throws Exception {
     String name = scaffold();
     DeploymentRef dev = new DeploymentRef("local", name + "-dev");
-    DeploymentOperations argoMode = new DeploymentOperations(deployments, gitops, audit, currentUser,
-        new DeploymentProperties("argocd", 50));
     operations.sync(dev, false, false);
     operations.sync(dev, false, false);
     long first = deployments.history(dev).getLast().entry().id();
     String gitopsHead = describeHead().get("message").toString();
 
-    DeploymentOperations.Result result = argoMode.rollback(dev, first);
+    DeploymentOperations.Result result;
+    TestUsers.signIn(TestUsers.ADA);
+    settings.set("deployments.rollback", "argocd"); // the admin's runtime setting
+    try {
+      TestUsers.signIn(DEVELOPER);
+      result = operations.rollback(dev, first);
+    } finally {
+      TestUsers.signIn(TestUsers.ADA);
+      settings.reset("deployments.rollback");
+      TestUsers.signIn(DEVELOPER);
+    }
 
     assertThat(result.message()).contains("Argo CD rolled " + name + "-dev back to deployment " + first)
         .contains("Auto-sync of " + name + "-dev was switched off first");

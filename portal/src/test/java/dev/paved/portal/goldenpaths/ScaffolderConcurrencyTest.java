@@ -1,5 +1,7 @@
 package dev.paved.portal.goldenpaths;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Many people pressing Create at the same moment: distinct names all succeed, one name succeeds once. */
 class ScaffolderConcurrencyTest extends PortalTest {
-  static final Actor ACTOR = new Actor("user:default/load", "Load Test", "load@acme.example");
+  static final PortalUser ACTOR = TestUsers.engineer(new Actor("user:default/load", "Load Test", "load@acme.example"));
   static String template;
   @Autowired Scaffolder scaffolder;
   @Autowired GoldenPaths goldenPaths;
@@ -54,6 +56,7 @@ class ScaffolderConcurrencyTest extends PortalTest {
         metadata: {name: ${values.name}}
         spec: {type: service, lifecycle: experimental, owner: group:team-search}
         """);
+    TestUsers.signIn(TestUsers.DEFAULT); // before the test's own sign-in: this runs once for the class
     locations.register("file", dir.resolve("template.yaml").toString());
   }
 

@@ -1,5 +1,7 @@
 package dev.paved.portal.goldenpaths;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the git command line) and an entity in the catalog the moment the task ends; failures can be undone.
  */
 class ScaffolderTest extends PortalTest {
-  static final Actor JANE = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+  static final PortalUser JANE = TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example"));
   @Autowired Scaffolder scaffolder;
   @Autowired CatalogQueries catalog;
   @Autowired CatalogLocations locations;
@@ -59,7 +61,7 @@ class ScaffolderTest extends PortalTest {
     TaskView started = scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task();
     assertThat(scaffolder.start("spring-boot-service", springBootAnswers(name), JANE, key).task().id())
         .as("a double submit finds the first task").isEqualTo(started.id());
-    Actor bob = new Actor("user:default/bob", "Bob", "bob@acme.example");
+    PortalUser bob = TestUsers.engineer(new Actor("user:default/bob", "Bob", "bob@acme.example"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> scaffolder.start("spring-boot-service", springBootAnswers(name), bob, key))
         .as("another user's key never leads to this task: Bob gets the name conflict, not Jane's task")
         .isInstanceOf(GoldenPathException.class);

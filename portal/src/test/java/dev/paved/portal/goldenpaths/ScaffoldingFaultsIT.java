@@ -1,5 +1,7 @@
 package dev.paved.portal.goldenpaths;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.plugin.gitea.FakeGitea;
@@ -29,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class ScaffoldingFaultsIT {
   static final String TOKEN = "fake-gitea-token-0123456789";
-  static final Actor JANE = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+  static final PortalUser JANE = TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example"));
   static final FakeGitea GITEA = new FakeGitea(TOKEN, "acme");
   static final Path WORK = work();
 

@@ -1,5 +1,7 @@
 package dev.paved.portal.goldenpaths;
 
+import dev.paved.portal.testing.TestUsers;
+import dev.paved.portal.access.PortalUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -188,7 +190,7 @@ class TaskResilienceIT {
 
   @Test
   void aCancelledTaskStopsAfterItsStepAndIsUndoneWithEverythingAudited() {
-    Actor jane = new Actor("user:default/jane", "Jane Doe", "jane@acme.example");
+    PortalUser jane = TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example"));
     UUID id = scaffolder.start("slow", Map.of("name", "cancelled"), jane, null).task().id();
     await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().log().stream()
         .anyMatch(l -> l.line().equals("working")));
@@ -209,7 +211,7 @@ class TaskResilienceIT {
   @Test
   void aTaskOutlivesAShortDatabaseOutageWithItsRecordComplete() {
     UUID id = scaffolder.start("outage", Map.of("name", "outlives"),
-        new Actor("user:default/jane", "Jane Doe", "jane@acme.example"), null).task().id();
+        TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example")), null).task().id();
     // a page reading the task during the outage gets an error, and the next poll its answer
     TaskView done = IsolatedPortal.awaitFinished(scaffolder, id);
     assertThat(done.state()).as(done.error()).isEqualTo(State.SUCCEEDED);

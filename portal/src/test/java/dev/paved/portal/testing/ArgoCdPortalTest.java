@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(TestUsers.MockMvcSignIn.class)
 public abstract class ArgoCdPortalTest {
   public static final Path WORK = work();
   public static final FakeArgoCd ARGO = GitBackedArgoCd.start(() -> WORK.resolve("git"));
@@ -57,9 +58,18 @@ public abstract class ArgoCdPortalTest {
     registry.add("paved.plugins.argocd.reconnect-backoff", () -> "200ms");
   }
 
-  /** The local user every test acts as. */
-  public static final dev.paved.plugin.scaffolder.Actor DEVELOPER =
-      new dev.paved.plugin.scaffolder.Actor("user:default/developer", "Developer", "developer@localhost");
+  /** The user every test acts as unless it says otherwise. */
+  public static final dev.paved.portal.access.PortalUser DEVELOPER = TestUsers.DEFAULT;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signInAsDefaultUser() {
+    TestUsers.signIn(DEVELOPER);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void signOut() {
+    TestUsers.signOut();
+  }
 
   /** Starts the spring-boot-service golden path for team-payments and waits until the task is over. */
   public static dev.paved.portal.goldenpaths.Scaffolder.TaskView scaffold(dev.paved.portal.goldenpaths.Scaffolder scaffolder,
@@ -81,7 +91,7 @@ public abstract class ArgoCdPortalTest {
 
   /** Sets up Karibu for UI tests in this context. */
   protected void browserless() {
-    MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("dev.paved.portal"), context, UI::new));
+    UiTest.setUp(context);
   }
 
   @AfterEach

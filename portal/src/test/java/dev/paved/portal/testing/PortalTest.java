@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(TestUsers.MockMvcSignIn.class)
 public abstract class PortalTest {
   /** The repository's root folder (tests run in portal/). */
   public static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -46,6 +47,16 @@ public abstract class PortalTest {
     registry.add("paved.catalog.refresh-interval", () -> "1h");
     registry.add("paved.git.embedded.root", () -> WORK.resolve("git").toString());
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void signInAsDefaultUser() {
+    TestUsers.signIn(TestUsers.DEFAULT);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void signOut() {
+    TestUsers.signOut();
   }
 
   /** A name no other test uses, so tests sharing the one application context never collide. */

@@ -1,5 +1,8 @@
 package dev.paved.portal.audit.internal;
 
+import dev.paved.portal.access.Access;
+import dev.paved.portal.access.CurrentUser;
+import dev.paved.portal.access.Permission;
 import dev.paved.portal.audit.AuditEntry;
 import dev.paved.portal.audit.AuditQuery;
 import dev.paved.portal.audit.AuditTrail;
@@ -17,9 +20,18 @@ import org.springframework.stereotype.Service;
 class JdbcAuditTrail implements AuditTrail {
   private static final String COLUMNS = "id, at, actor, action, target, outcome, details::text";
   private final JdbcTemplate jdbc;
+  private final Access access;
+  private final CurrentUser currentUser;
 
-  JdbcAuditTrail(JdbcTemplate jdbc) {
+  JdbcAuditTrail(JdbcTemplate jdbc, Access access, CurrentUser currentUser) {
     this.jdbc = jdbc;
+    this.access = access;
+    this.currentUser = currentUser;
+  }
+
+  /** The audit log is for platform engineers and admins: it names everyone's actions. */
+  private void requireReader() {
+    access.require(currentUser.user(), Permission.VIEW_AUDIT_LOG, "Reading the audit log");
   }
 
   private record Where(String sql, List<Object> args) {}
@@ -57,6 +69,7 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public List<AuditEntry> find(AuditQuery query, int offset, int limit) {
+    requireReader();
     Where w = where(query);
     List<Object> args = new ArrayList<>(w.args());
     args.add(Math.max(1, Math.min(limit, 1000)));
@@ -67,6 +80,7 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public long count(AuditQuery query) {
+    requireReader();
     Where w = where(query);
     Long n = jdbc.queryForObject("select count(*) from audit_event" + w.sql(), Long.class, w.args().toArray());
     return n == null ? 0 : n;
@@ -74,6 +88,7 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public void forEach(AuditQuery query, Consumer<AuditEntry> each) {
+    requireReader();
     Where w = where(query);
     jdbc.query(connection -> {
       var statement = connection.prepareStatement("select " + COLUMNS + " from audit_event" + w.sql()
@@ -90,6 +105,7 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public List<String> actions() {
+    requireReader();
     return jdbc.queryForList("select distinct action from audit_event order by action", String.class);
   }
 

@@ -11,6 +11,7 @@ class AuditNavigation {
 
   @Bean
   NavigationItem auditNavigationItem() {
-    return new NavigationItem("Admin", "Audit log", "audit", VaadinIcon.CLIPBOARD_TEXT, 910);
+    return new NavigationItem("Admin", "Audit log", "audit", VaadinIcon.CLIPBOARD_TEXT, 910,
+        java.util.List.of("platform-engineer", "admin"));
   }
 }

@@ -31,6 +31,7 @@ import java.time.format.DateTimeFormatter;
  * The audit log: every change made through the portal, newest first, filtered by who, what, target, outcome
  * and day; a row opens its details; the filtered entries export as CSV or JSON Lines. Nothing here edits.
  */
+@jakarta.annotation.security.RolesAllowed({"platform-engineer", "admin"})
 @Route("audit")
 @PageTitle("Audit log · Paved")
 public class AuditView extends VerticalLayout {

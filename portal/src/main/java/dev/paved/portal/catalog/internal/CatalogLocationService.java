@@ -1,5 +1,11 @@
 package dev.paved.portal.catalog.internal;
 
+import dev.paved.portal.access.Access;
+import dev.paved.portal.access.CurrentUser;
+import dev.paved.portal.access.Permission;
+import dev.paved.portal.access.PortalUser;
+import dev.paved.portal.audit.AuditLog;
+import java.util.Map;
 import dev.paved.plugin.catalog.LocationException;
 import dev.paved.portal.catalog.CatalogException;
 import dev.paved.portal.catalog.CatalogException.Reason;
@@ -15,18 +21,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Registration, refresh and removal of locations, for the UI and the REST API. */
+/**
+ * Registration, refresh and removal of locations, for the UI and the REST API: platform engineers only
+ * (reading a location fetches from the address given, so nobody else may point the portal somewhere), each
+ * change audited. A scaffolder task registers and removes its own service's location through the
+ * {@code ForTask} methods, authorised when the task was started.
+ */
 @Service
 class CatalogLocationService implements CatalogLocations {
   private static final Logger log = LoggerFactory.getLogger(CatalogLocationService.class);
   private final LocationStore locations;
   private final LocationProcessor processor;
   private final CatalogChangeNotifier changes;
+  private final Access access;
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
 
-  CatalogLocationService(LocationStore locations, LocationProcessor processor, CatalogChangeNotifier changes) {
+  CatalogLocationService(LocationStore locations, LocationProcessor processor, CatalogChangeNotifier changes,
+      Access access, CurrentUser currentUser, AuditLog audit) {
     this.locations = locations;
     this.processor = processor;
     this.changes = changes;
+    this.access = access;
+    this.currentUser = currentUser;
+    this.audit = audit;
+  }
+
+  private PortalUser require(String what) {
+    PortalUser user = currentUser.user();
+    access.require(user, Permission.MANAGE_CATALOG_LOCATIONS, what);
+    return user;
   }
 
   @Override
@@ -41,6 +65,7 @@ class CatalogLocationService implements CatalogLocations {
 
   @Override
   public Preview preview(String type, String target) {
+    require("Reading a catalog location");
     String normalised = normalise(type, target);
     if (locations.find(type, normalised).isPresent()) {
       throw alreadyRegistered(type, normalised);
@@ -54,6 +79,28 @@ class CatalogLocationService implements CatalogLocations {
 
   @Override
   public RefreshOutcome register(String type, String target) {
+    PortalUser user = require("Registering a catalog location");
+    try {
+      RefreshOutcome outcome = registerUnchecked(type, target);
+      audit.record(user.ref(), "catalog.location.register", type + ":" + outcome.location().target(), "success",
+          Map.of("entities", outcome.written()));
+      return outcome;
+    } catch (CatalogException e) {
+      audit.record(user.ref(), "catalog.location.register", type + ":" + target, "failure", Map.of("error",
+          e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** Registers the location a scaffolder task created, as the task's user (checked when it started). */
+  RefreshOutcome registerForTask(String type, String target, String actor) {
+    RefreshOutcome outcome = registerUnchecked(type, target);
+    audit.record(actor, "catalog.location.register", type + ":" + outcome.location().target(), "success",
+        Map.of("entities", outcome.written(), "by", "scaffolder task"));
+    return outcome;
+  }
+
+  private RefreshOutcome registerUnchecked(String type, String target) {
     String normalised = normalise(type, target);
     if (locations.find(type, normalised).isPresent()) {
       throw alreadyRegistered(type, normalised);
@@ -83,6 +130,7 @@ class CatalogLocationService implements CatalogLocations {
 
   @Override
   public RefreshOutcome refresh(String id) {
+    require("Refreshing a catalog location");
     StoredLocation stored = parseId(id).flatMap(locations::find)
         .orElseThrow(() -> new CatalogException(Reason.NOT_FOUND, "no location with id " + id));
     return refresh(stored);
@@ -101,6 +149,19 @@ class CatalogLocationService implements CatalogLocations {
 
   @Override
   public void delete(String id) {
+    PortalUser user = require("Removing a catalog location");
+    StoredLocation stored = deleteUnchecked(id);
+    audit.record(user.ref(), "catalog.location.delete", stored.type() + ":" + stored.target(), "success", Map.of());
+  }
+
+  /** Removes the location a scaffolder task registered, when the task is undone. */
+  void deleteForTask(String id, String actor) {
+    StoredLocation stored = deleteUnchecked(id);
+    audit.record(actor, "catalog.location.delete", stored.type() + ":" + stored.target(), "success",
+        Map.of("by", "scaffolder task undo"));
+  }
+
+  private StoredLocation deleteUnchecked(String id) {
     StoredLocation stored = parseId(id).flatMap(locations::find)
         .orElseThrow(() -> new CatalogException(Reason.NOT_FOUND, "no location with id " + id));
     if ("config".equals(stored.origin())) {
@@ -110,6 +171,7 @@ class CatalogLocationService implements CatalogLocations {
     locations.delete(stored.id());
     changes.changed();
     log.info("Deleted {} location {} and its entities", stored.type(), stored.target());
+    return stored;
   }
 
   /** The canonical form of a target, so one source is one location however it was written. */

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CatalogRegisterAction implements ScaffolderAction {
-  private final CatalogLocations locations;
+  private final CatalogLocationService locations;
   private final dev.paved.portal.catalog.CatalogQueries queries;
 
-  CatalogRegisterAction(CatalogLocations locations, dev.paved.portal.catalog.CatalogQueries queries) {
+  CatalogRegisterAction(CatalogLocationService locations, dev.paved.portal.catalog.CatalogQueries queries) {
     this.locations = locations;
     this.queries = queries;
   }
@@ -54,7 +54,7 @@ class CatalogRegisterAction implements ScaffolderAction {
     String target = repo + "#" + branch + ":" + path;
     CatalogLocations.RefreshOutcome outcome;
     try {
-      outcome = locations.register("git", target);
+      outcome = locations.registerForTask("git", target, context.actor().ref());
     } catch (CatalogException e) {
       throw new ActionException("could not register " + target + " in the catalog: " + e.getMessage());
     }
@@ -85,7 +85,7 @@ class CatalogRegisterAction implements ScaffolderAction {
   public void undo(Map<String, Object> record, ActionContext context) throws ActionException {
     String id = (String) record.get("locationId");
     try {
-      locations.delete(id);
+      locations.deleteForTask(id, context.actor().ref());
       context.log("removed " + record.get("target") + " and its entities from the catalog");
     } catch (CatalogException e) {
       if (e.reason() == CatalogException.Reason.NOT_FOUND) {

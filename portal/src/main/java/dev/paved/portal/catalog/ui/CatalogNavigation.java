@@ -16,11 +16,13 @@ class CatalogNavigation {
 
   @Bean
   NavigationItem registerNavigation() {
-    return new NavigationItem("Catalog", "Register component", "catalog/register", VaadinIcon.PLUS_CIRCLE_O, 20);
+    return new NavigationItem("Catalog", "Register component", "catalog/register", VaadinIcon.PLUS_CIRCLE_O, 20,
+        java.util.List.of("platform-engineer", "admin"));
   }
 
   @Bean
   NavigationItem locationsNavigation() {
-    return new NavigationItem("Admin", "Catalog locations", "admin/locations", VaadinIcon.DATABASE, 900);
+    return new NavigationItem("Admin", "Catalog locations", "admin/locations", VaadinIcon.DATABASE, 900,
+        java.util.List.of("platform-engineer", "admin"));
   }
 }

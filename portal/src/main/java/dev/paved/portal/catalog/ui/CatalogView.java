@@ -33,6 +33,7 @@ import java.util.Set;
  * The catalog list: a lazy grid with filters whose state lives in the URL ({@code
  * /catalog?kind=component&owner=team-payments&q=pay}), so a filtered view can be bookmarked and shared.
  */
+@jakarta.annotation.security.PermitAll
 @Route("catalog")
 @RouteAlias("")
 @PageTitle("Catalog · Paved")

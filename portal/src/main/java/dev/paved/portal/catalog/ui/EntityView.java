@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * One entity: what it is, who owns it, how it connects, what is wrong with it, and its YAML. Groups list
  * members, child groups and what they own; users their groups and what they own; APIs their definition.
  */
+@jakarta.annotation.security.PermitAll
 @Route("catalog/:kind/:namespace/:name")
 public class EntityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
   private static final Map<String, String> RELATION_LABELS = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** The locations the catalog reads, the outcome of their last refresh, and refresh or delete. */
+@jakarta.annotation.security.RolesAllowed({"platform-engineer", "admin"})
 @Route("admin/locations")
 @PageTitle("Catalog locations · Paved")
 public class LocationsView extends VerticalLayout {

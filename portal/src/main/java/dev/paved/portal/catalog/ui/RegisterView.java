@@ -25,6 +25,7 @@ import dev.paved.portal.catalog.LocationProblem;
  * "Register an existing component": paste the URL of a catalog-info.yaml in a Git repository, see what
  * it will add, confirm.
  */
+@jakarta.annotation.security.RolesAllowed({"platform-engineer", "admin"})
 @Route("catalog/register")
 @PageTitle("Register an existing component · Paved")
 public class RegisterView extends VerticalLayout {

@@ -31,6 +31,7 @@ import java.util.Map;
  * filtered by what needs attention, kept current while open. The grid fetches the rows it shows, so a
  * thousand applications cost what one screenful does.
  */
+@jakarta.annotation.security.PermitAll
 @Route("deployments")
 @PageTitle("Deployments · Paved")
 public class DeploymentsView extends VerticalLayout {

@@ -7,6 +7,9 @@ import dev.paved.plugin.catalog.EntityRef;
 import dev.paved.plugin.git.GitHost;
 import dev.paved.plugin.git.GitHostException;
 import dev.paved.plugin.scaffolder.Actor;
+import dev.paved.portal.access.Access;
+import dev.paved.portal.access.Permission;
+import dev.paved.portal.access.PortalUser;
 import dev.paved.portal.audit.AuditLog;
 import dev.paved.portal.catalog.CatalogQueries;
 import dev.paved.portal.git.GitHosts;
@@ -50,11 +53,13 @@ class ScaffolderService implements Scaffolder {
   private final GitHosts gitHosts;
   private final CatalogQueries catalog;
   private final ApplicationEventPublisher events;
+  private final Access access;
   private final Map<UUID, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor pool;
 
   ScaffolderService(GoldenPathLibrary library, TaskStore store, AuditLog audit, GitHosts gitHosts,
-      CatalogQueries catalog, ApplicationEventPublisher events) {
+      CatalogQueries catalog, ApplicationEventPublisher events, Access access) {
+    this.access = access;
     this.library = library;
     this.store = store;
     this.audit = audit;
@@ -83,7 +88,11 @@ class ScaffolderService implements Scaffolder {
   }
 
   @Override
-  public Started start(String name, Map<String, Object> answers, Actor actor, String requestKey) {
+  public Started start(String name, Map<String, Object> answers, PortalUser user, String requestKey) {
+    Actor actor = user.actor();
+    Object owner = answers.get("owner");
+    access.require(user, Permission.SCAFFOLD, owner instanceof String o ? PortalUser.groupRef(o) : null,
+        "Creating a service with golden path " + name + (owner instanceof String o ? " for " + o : ""));
     GoldenPathLibrary.Loaded loaded = library.loaded(name)
         .orElseThrow(() -> new GoldenPathException("no golden path named " + name, true, Map.of()));
     Optional<UUID> earlier = store.findByRequestKey(actor.ref(), requestKey);
@@ -306,8 +315,8 @@ class ScaffolderService implements Scaffolder {
   }
 
   @Override
-  public TaskView retry(UUID id, Actor actor) {
-    require(id);
+  public TaskView retry(UUID id, PortalUser user) {
+    Actor actor = requireTaskAccess(id, user, "Retrying task " + id);
     if (!store.transition(id, State.RECOVERABLE, State.QUEUED)) {
       throw GoldenPathException.conflict("only a failed, cancelled or interrupted task can be retried; this one is "
           + store.state(id), Map.of());
@@ -320,8 +329,8 @@ class ScaffolderService implements Scaffolder {
   }
 
   @Override
-  public TaskView undo(UUID id, Actor actor) {
-    require(id);
+  public TaskView undo(UUID id, PortalUser user) {
+    Actor actor = requireTaskAccess(id, user, "Undoing task " + id);
     if (!store.transition(id, State.RECOVERABLE, State.UNDOING)) {
       throw GoldenPathException.conflict("only a failed, cancelled or interrupted task can be undone; this one is "
           + store.state(id), Map.of());
@@ -368,8 +377,8 @@ class ScaffolderService implements Scaffolder {
   }
 
   @Override
-  public TaskView cancel(UUID id, Actor actor) {
-    require(id);
+  public TaskView cancel(UUID id, PortalUser user) {
+    Actor actor = requireTaskAccess(id, user, "Cancelling task " + id);
     AtomicBoolean flag = cancelFlags.computeIfAbsent(id, k -> new AtomicBoolean());
     flag.set(true);
     if (store.transition(id, List.of(State.QUEUED), State.CANCELLED)) {
@@ -385,10 +394,17 @@ class ScaffolderService implements Scaffolder {
     return store.get(id).orElseThrow();
   }
 
-  private void require(UUID id) {
-    if (store.get(id).isEmpty()) {
-      throw new GoldenPathException("no task " + id, true, Map.of());
+  /**
+   * The task's creator may act on it; so may whoever may act on tasks for the service's owner (its team, and
+   * platform engineers).
+   */
+  private Actor requireTaskAccess(UUID id, PortalUser user, String what) {
+    TaskView task = store.get(id).orElseThrow(() -> new GoldenPathException("no task " + id, true, Map.of()));
+    if (!user.ref().equals(task.createdBy())) {
+      Object owner = task.answers().get("owner");
+      access.require(user, Permission.MANAGE_TASKS, owner instanceof String o ? PortalUser.groupRef(o) : null, what);
     }
+    return user.actor();
   }
 
   private void changed(UUID id) {

@@ -25,7 +25,7 @@ import dev.paved.portal.goldenpaths.GoldenPathException;
 import dev.paved.portal.goldenpaths.Scaffolder;
 import dev.paved.portal.goldenpaths.Scaffolder.State;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
  * links to what it made. A failed, cancelled or interrupted task offers Retry and Undo; a running one,
  * Cancel. Any browser opening the page sees the same task, updated as it changes.
  */
+@jakarta.annotation.security.PermitAll
 @Route("tasks/:id")
 public class TaskPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -148,19 +149,19 @@ public class TaskPage extends VerticalLayout implements BeforeEnterObserver, Has
   private void showActions(TaskView task) {
     actions.removeAll();
     if (State.RECOVERABLE.contains(task.state())) {
-      Button retry = new Button("Retry from the failed step", e -> act(() -> scaffolder.retry(id, currentUser.get())));
+      Button retry = new Button("Retry from the failed step", e -> act(() -> scaffolder.retry(id, currentUser.user())));
       retry.setId("task-retry");
       retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       Button undo = new Button("Undo everything it did", e -> confirm("Undo this task?",
           "Deletes what it created (" + undoable(task) + ") and cannot be taken back.",
-          () -> scaffolder.undo(id, currentUser.get())));
+          () -> scaffolder.undo(id, currentUser.user())));
       undo.setId("task-undo");
       undo.addThemeVariants(ButtonVariant.LUMO_ERROR);
       actions.add(retry, undo);
     } else if (task.state().equals(State.RUNNING) || task.state().equals(State.QUEUED)) {
       Button cancel = new Button("Cancel", e -> confirm("Cancel this task?",
           "It stops after the step that is running; you can then undo what it did, or retry it.",
-          () -> scaffolder.cancel(id, currentUser.get())));
+          () -> scaffolder.cancel(id, currentUser.user())));
       cancel.setId("task-cancel");
       actions.add(cancel);
     }
@@ -182,7 +183,7 @@ public class TaskPage extends VerticalLayout implements BeforeEnterObserver, Has
   private void act(Runnable action) {
     try {
       action.run();
-    } catch (GoldenPathException e) {
+    } catch (GoldenPathException | dev.paved.portal.access.PermissionDenied e) {
       problem.setText(e.getMessage());
       problem.setVisible(true);
     }

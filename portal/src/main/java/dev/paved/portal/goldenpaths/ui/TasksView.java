@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import dev.paved.portal.goldenpaths.Scaffolder;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** My tasks or everybody's, newest first, filterable by state; a row opens the task. */
+@jakarta.annotation.security.PermitAll
 @Route("tasks")
 @PageTitle("Tasks · Paved")
 public class TasksView extends VerticalLayout {

@@ -23,12 +23,13 @@ import dev.paved.portal.goldenpaths.GoldenPathSummary;
 import dev.paved.portal.goldenpaths.GoldenPaths;
 import dev.paved.portal.goldenpaths.Scaffolder;
 import dev.paved.portal.git.GitHosts;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 
 /**
  * One golden path: its form, and a Preview that renders it in memory and shows the file tree, each
  * file's content and the results of its checks.
  */
+@jakarta.annotation.security.PermitAll
 @Route("templates/:name")
 public class TemplateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
   private final GoldenPaths goldenPaths;
@@ -165,12 +166,15 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
   private void create() {
     result.removeAll();
     try {
-      Scaffolder.TaskView task = scaffolder.start(template.name(), form.values(), currentUser.get(), requestKey).task();
+      Scaffolder.TaskView task = scaffolder.start(template.name(), form.values(), currentUser.user(), requestKey).task();
       form.showProblems(java.util.Map.of());
       getUI().ifPresent(ui -> ui.navigate(TaskPage.class, new com.vaadin.flow.router.RouteParameters("id", task.id().toString())));
     } catch (GoldenPathException e) {
       showServerProblems(e);
       requestKey = java.util.UUID.randomUUID().toString(); // the next submit is a new request
+    } catch (dev.paved.portal.access.PermissionDenied e) {
+      form.showProblems(java.util.Map.of("owner", java.util.List.of(e.getMessage())));
+      problem(e.getMessage());
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.TreeSet;
  * The golden paths on offer, as cards that a search and a tag filter narrow down; each opens its form
  * and preview. Templates that could not be loaded are listed below with why.
  */
+@jakarta.annotation.security.PermitAll
 @Route("templates")
 @PageTitle("Templates · Paved")
 public class TemplatesView extends VerticalLayout {

@@ -2,7 +2,7 @@ package dev.paved.portal.goldenpaths.web;
 
 import dev.paved.portal.goldenpaths.GoldenPathException;
 import dev.paved.portal.goldenpaths.Scaffolder;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -40,7 +40,7 @@ class TaskController {
     if (key != null && (key.isBlank() || key.length() > 200)) {
       throw new GoldenPathException("Idempotency-Key must be 1 to 200 characters", false, Map.of());
     }
-    Scaffolder.Started started = scaffolder.start(name, answers, currentUser.get(), key);
+    Scaffolder.Started started = scaffolder.start(name, answers, currentUser.user(), key);
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/tasks/" + started.task().id())).body(started.task());
   }
@@ -61,18 +61,18 @@ class TaskController {
   @Operation(summary = "Retry a failed, cancelled or interrupted task from its failed step")
   @PostMapping("/api/tasks/{id}/retry")
   Scaffolder.TaskView retry(@PathVariable UUID id) {
-    return scaffolder.retry(id, currentUser.get());
+    return scaffolder.retry(id, currentUser.user());
   }
 
   @Operation(summary = "Undo what a failed, cancelled or interrupted task changed")
   @PostMapping("/api/tasks/{id}/undo")
   Scaffolder.TaskView undo(@PathVariable UUID id) {
-    return scaffolder.undo(id, currentUser.get());
+    return scaffolder.undo(id, currentUser.user());
   }
 
   @Operation(summary = "Cancel a queued or running task after its current step")
   @PostMapping("/api/tasks/{id}/cancel")
   Scaffolder.TaskView cancel(@PathVariable UUID id) {
-    return scaffolder.cancel(id, currentUser.get());
+    return scaffolder.cancel(id, currentUser.user());
   }
 }

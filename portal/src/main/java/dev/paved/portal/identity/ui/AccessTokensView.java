@@ -14,12 +14,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.paved.portal.identity.AccessTokens;
-import dev.paved.portal.identity.CurrentUser;
+import dev.paved.portal.access.CurrentUser;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** My personal access tokens: create one (shown once), see when each was used, revoke. */
+@jakarta.annotation.security.PermitAll
 @Route("tokens")
 @PageTitle("Access tokens · Paved")
 public class AccessTokensView extends VerticalLayout {

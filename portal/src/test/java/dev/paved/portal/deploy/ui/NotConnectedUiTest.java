@@ -1,5 +1,6 @@
 package dev.paved.portal.deploy.ui;
 
+import dev.paved.portal.testing.TestUsers;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class NotConnectedUiTest extends UiTest {
     var task = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service", Map.of("name", name,
         "owner", "group:default/team-payments", "javaPackage", "com.acme.shop", "host", "shop.acme.example",
         "repoUrl", "localhost:8080?owner=team-payments&repo=" + name),
-        new Actor("user:default/developer", "Developer", "developer@localhost"), null).task().id());
+        TestUsers.DEFAULT, null).task().id());
     assertThat(task.state()).as(task.error()).isEqualTo(Scaffolder.State.SUCCEEDED);
     assertThat(task.log()).extracting(Scaffolder.LogLine::line).anyMatch(l -> l.startsWith("No Argo CD is connected"));
 

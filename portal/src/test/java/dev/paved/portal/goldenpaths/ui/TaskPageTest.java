@@ -1,5 +1,6 @@
 package dev.paved.portal.goldenpaths.ui;
 
+import dev.paved.portal.testing.TestUsers;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -80,7 +81,7 @@ class TaskPageTest extends UiTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> goldenPaths.get(template).isPresent());
     String name = unique("late").substring(0, 12);
     UUID id = scaffolder.start(template, java.util.Map.of("name", name),
-        new dev.paved.plugin.scaffolder.Actor("user:default/developer", "Developer", "developer@localhost"), null).task().id();
+        dev.paved.portal.testing.TestUsers.DEFAULT, null).task().id();
     await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().finished());
 
     UI.getCurrent().navigate("tasks/" + id);
