@@ -46,9 +46,15 @@ public class Access {
    * @throws PermissionDenied saying which permission is missing and who has it
    */
   public void require(PortalUser user, Permission permission, String owner, String what) {
-    if (!allows(user, permission, owner)) {
-      throw new PermissionDenied(permission, what + " is not allowed: " + missing(user, permission, owner));
-    }
+    refusal(user, permission, owner, what).ifPresent(message -> {
+      throw new PermissionDenied(permission, message);
+    });
+  }
+
+  /** Why the user may not do it (the message {@link #require} would refuse with), or empty when they may. */
+  public java.util.Optional<String> refusal(PortalUser user, Permission permission, String owner, String what) {
+    return allows(user, permission, owner) ? java.util.Optional.empty()
+        : java.util.Optional.of(what + " is not allowed: " + missing(user, permission, owner));
   }
 
   /** {@link #require} for permissions granted by role alone. */

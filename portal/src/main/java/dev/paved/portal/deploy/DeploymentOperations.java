@@ -95,12 +95,16 @@ public class DeploymentOperations {
     }
   }
 
-  /** Whether the signed-in user may operate the deployment, for pages to offer only what would be allowed. */
-  public boolean mayOperate(Deployment deployment) {
+  /**
+   * Why the signed-in user may not operate the deployment, or empty when they may: pages disable what would be
+   * refused and say why.
+   */
+  public Optional<String> refusal(Deployment deployment) {
     try {
-      return access.allows(user.user(), Permission.OPERATE, ownerOf(deployment).orElse(null));
+      return access.refusal(user.user(), Permission.OPERATE, ownerOf(deployment).orElse(null),
+          "Operating " + label(deployment));
     } catch (CurrentUser.NotSignedIn e) {
-      return false;
+      return Optional.of(e.getMessage());
     }
   }
 

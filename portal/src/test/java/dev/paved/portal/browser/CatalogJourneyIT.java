@@ -6,20 +6,14 @@ import dev.paved.portal.PavedApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = PavedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogJourneyIT {
   static final Path REPO_ROOT = Path.of("..").toAbsolutePath().normalize();
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static dev.paved.portal.testing.Browser page;
   static WebDriver browser;
   static Path work;
   /** Argo CD for the Deployments tab, reading the portal's own Git server as Argo CD would read Git. */
@@ -57,74 +51,58 @@ class CatalogJourneyIT {
   }
 
   @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("paved-chromium-"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1400, 900));
+  static void startBrowser() {
+    page = dev.paved.portal.testing.Browser.start();
+    browser = page.driver();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (page != null) {
+      page.close();
     }
     ARGO.close();
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(60));
+    return page.waiting();
   }
+
 
   private List<String> gridTexts() {
     return browser.findElements(By.cssSelector("#catalog-grid vaadin-grid-cell-content")).stream()
         .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
   }
 
-  /** Clicks a button wherever it is on the page, scrolling it into view first. */
   private void click(String id) {
-    WebElement button = browser.findElement(By.id(id));
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-    button.click();
+    page.click(id);
   }
 
-  /** Next on the golden path's wizard, once the page has answered. */
+
   private void next() {
-    String before = browser.findElement(By.id("template-progress")).getText();
-    click("template-next");
-    waiting().until(d -> !d.findElement(By.id("template-progress")).getText().equals(before));
+    page.next();
   }
 
-  /** Next until the review page, where Preview and Create are. */
+
   private void toReview() {
-    while (!browser.findElement(By.id("template-progress")).getText().contains("Review]")) {
-      next();
-    }
+    page.toReview();
   }
 
-  /** The texts of a grid's rendered cells. */
+
   private List<String> cellsOf(String gridId) {
-    return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    return page.cellsOf(gridId);
   }
 
-  /** Answers Yes in the confirmation dialog that is open. */
+
   private void confirm() {
-    waiting().until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-        "document.querySelector(\"vaadin-confirm-dialog [slot='confirm-button']\").click()");
+    page.confirm();
   }
 
-  private void screenshot(String name) throws IOException {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+
+  private void screenshot(String name) {
+    page.screenshot(name);
   }
+
 
   private static boolean signedIn;
 

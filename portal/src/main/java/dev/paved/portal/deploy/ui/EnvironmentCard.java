@@ -154,6 +154,17 @@ class EnvironmentCard extends VerticalLayout {
     logs.setId("logs-" + name);
     HorizontalLayout actions = new HorizontalLayout(sync, refresh, scale, restart, history, logs);
     actions.setWrap(true);
+    // everyone may look; only the owners and platform engineers may change (the service checks again)
+    operations.refusal(deployment).ifPresent(why -> {
+      for (Button change : java.util.List.of(sync, refresh, scale, restart)) {
+        change.setEnabled(false);
+        change.setTooltipText(why);
+      }
+      Span note = new Span(why);
+      note.setId("operate-refused-" + name);
+      note.addClassName("paved-muted");
+      actions.add(note);
+    });
     return actions;
   }
 

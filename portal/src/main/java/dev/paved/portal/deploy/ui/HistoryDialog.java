@@ -26,10 +26,17 @@ class HistoryDialog extends Dialog {
     setWidth("min(1100px, 95vw)");
     setId("history-dialog");
     boolean argo = operations.properties().argoCdRollback();
+    java.util.Optional<String> refused = deployments.get(ref).flatMap(operations::refusal);
     add(new Paragraph(argo
         ? "Rollback uses Argo CD's rollback: auto-sync is switched off first, and the next sync from Git undoes it."
         : "Rollback writes that deployment's configuration back to the GitOps repository as a commit and syncs, "
             + "so Git and the cluster agree."));
+    refused.ifPresent(why -> {
+      Paragraph note = new Paragraph(why);
+      note.setId("rollback-refused");
+      note.addClassName("paved-problem");
+      add(note);
+    });
     Grid<HistoryEntry> grid = new Grid<>();
     grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
     Map<HistoryEntry, List<Span>> commitTexts = new HashMap<>();
@@ -51,6 +58,10 @@ class HistoryDialog extends Dialog {
             after.run();
           }));
       rollback.setId("rollback-" + h.id());
+      refused.ifPresent(why -> {
+        rollback.setEnabled(false);
+        rollback.setTooltipText(why);
+      });
       return rollback;
     }).setKey("rollback").setAutoWidth(true).setFlexGrow(0);
     grid.setAllRowsVisible(true);

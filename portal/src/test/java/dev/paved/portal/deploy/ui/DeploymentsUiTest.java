@@ -142,6 +142,31 @@ class DeploymentsUiTest extends ArgoCdPortalTest {
   }
 
   @Test
+  void anotherTeamsDeveloperSeesTheDeploymentsButMayNotOperateThemAndIsToldWhy() throws Exception {
+    operations.sync(new DeploymentRef("local", name + "-dev"), false, false); // something in its history, by its team
+    MockVaadin.tearDown();
+    dev.paved.portal.testing.TestUsers.signIn(dev.paved.portal.testing.TestUsers.SAM);
+    browserless();
+    UI.getCurrent().navigate("catalog/component/default/" + name, QueryParameters.of("tab", "deployments"));
+
+    assertThat(_get(HorizontalLayout.class, spec -> spec.withId("deployment-status-" + name + "-dev"))).isNotNull();
+    for (String operation : List.of("sync", "refresh", "scale", "restart")) {
+      assertThat(_get(Button.class, spec -> spec.withId(operation + "-" + name + "-dev")).isEnabled())
+          .as(operation).isFalse();
+    }
+    assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("operate-refused-" + name + "-dev"))
+        .getText()).contains("Operating " + name + " dev is not allowed")
+        .contains("membership of group:default/team-payments or the platform-engineer role")
+        .contains("Sam Search is a member of group:default/team-search");
+
+    _click(_get(Button.class, spec -> spec.withId("history-" + name + "-dev")));
+    Grid<HistoryEntry> history = _get(Grid.class, spec -> spec.withId("history-grid"));
+    assertThat(((Button) GridKt._getCellComponent(history, 0, "rollback")).isEnabled()).isFalse();
+    assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("rollback-refused")).getText())
+        .contains("group:default/team-payments");
+  }
+
+  @Test
   void scaleAsksForTheNumberAndCommitsIt() throws Exception {
     UI.getCurrent().navigate("catalog/component/default/" + name, QueryParameters.of("tab", "deployments"));
 
