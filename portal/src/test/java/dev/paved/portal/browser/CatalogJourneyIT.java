@@ -289,6 +289,22 @@ class CatalogJourneyIT {
   }
 
   @Test
+  void pagesCarryTheSecurityHeaders() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String path : List.of("/login", "/paved.css")) {
+      var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+          .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+          assertThat(csp).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"));
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
+    }
+    // every page of this journey ran under that policy: Vaadin works with it
+  }
+
+  @Test
   void theApiPageRendersTheDefinition() throws IOException {
     browser.get("http://127.0.0.1:" + port + "/catalog/api/default/payments-api");
     waiting().until(d -> d.findElement(By.id("entity-title")).getText().equals("Payments API"));

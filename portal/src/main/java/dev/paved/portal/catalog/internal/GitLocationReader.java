@@ -67,6 +67,30 @@ final class GitLocationReader implements LocationReader {
           + String.join(", ", settings.allowedHosts()) + "); ask an administrator to add it to "
           + "paved.catalog.git.allowed-hosts");
     }
+    if (!git.isFileUrl() && !settings.allowedHosts().contains(git.host())) {
+      refuseInternalAddresses(git.host());
+    }
+  }
+
+  /**
+   * Cloud metadata services and other link-local addresses answer any process on the machine, credentials
+   * included: a location pointing there would make the portal fetch them (SSRF). Listing the host in
+   * {@code paved.catalog.git.allowed-hosts} is the deliberate way around this.
+   */
+  private static void refuseInternalAddresses(String host) throws LocationException {
+    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    try {
+      for (java.net.InetAddress address : java.net.InetAddress.getAllByName(name)) {
+        if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+            || "fd00:ec2:0:0:0:0:0:254".equals(address.getHostAddress())) {
+          throw new LocationException("Git host '" + host + "' resolves to " + address.getHostAddress() + ", a"
+              + " link-local or metadata address the catalog never reads from; if it really hosts Git, list it in"
+              + " paved.catalog.git.allowed-hosts");
+        }
+      }
+    } catch (java.net.UnknownHostException e) {
+      // nothing to reach: the fetch fails and says so
+    }
   }
 
   /**

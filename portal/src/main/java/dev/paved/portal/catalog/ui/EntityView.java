@@ -171,7 +171,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     VerticalLayout layout = new VerticalLayout();
     layout.setPadding(false);
     if (s.description() != null) {
-      Paragraph description = new Paragraph(s.description());
+      var description = dev.paved.portal.shell.Markdown.of(s.description());
       description.setId("entity-description");
       layout.add(description);
     }

@@ -86,7 +86,7 @@ public class TemplateView extends VerticalLayout implements BeforeEnterObserver,
     review.setPadding(false);
     progress.setId("template-progress");
     progress.addClassName("paved-muted");
-    add(heading, meta, source, new Paragraph(template.description() == null ? "" : template.description()), progress,
+    add(heading, meta, source, dev.paved.portal.shell.Markdown.of(template.description()), progress,
         form, review, new HorizontalLayout(back, next, create, preview), result);
     show(0);
   }

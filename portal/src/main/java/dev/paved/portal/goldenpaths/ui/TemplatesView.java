@@ -96,7 +96,7 @@ public class TemplatesView extends VerticalLayout {
       s.addClassName("paved-chip");
       chips.add(s);
     });
-    card.add(heading, version, new Paragraph(t.description() == null ? "" : t.description()), chips, source(t));
+    card.add(heading, version, dev.paved.portal.shell.Markdown.of(t.description()), chips, source(t));
     return card;
   }
 

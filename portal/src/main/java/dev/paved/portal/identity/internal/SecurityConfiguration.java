@@ -75,10 +75,13 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, UserProfiles profiles,
-      ObjectProvider<KeycloakSignIn> keycloak) throws Exception {
+      ObjectProvider<KeycloakSignIn> keycloak,
+      @org.springframework.beans.factory.annotation.Value("${paved.api.max-body-bytes:1048576}") long maxBody)
+      throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.requestMatchers("/api/openapi", "/api/openapi/**").permitAll()
             .anyRequest().authenticated())
+        .addFilterBefore(new RequestBodyLimit(maxBody), org.springframework.security.web.csrf.CsrfFilter.class)
         .addFilterBefore(new AccessTokenAuthentication(tokens, profiles), BearerTokenAuthenticationFilter.class)
         .csrf(c -> c.requireCsrfProtectionMatcher(sessionChange()))
         .requestCache(c -> c.disable())
@@ -105,7 +108,9 @@ class SecurityConfiguration {
   SecurityFilterChain ui(HttpSecurity http, SignInProperties properties) throws Exception {
     // error pages are rendered for requests already decided (a refused push to the Git server, say)
     http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
-        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll());
+        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+        // the portal's stylesheet, for the sign-in page too (Vaadin's own resources are permitted by Vaadin)
+        .requestMatchers("/paved.css").permitAll());
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
       if (properties.oidcEnabled()) {
         vaadin.oauth2LoginPage("/oauth2/authorization/" + KeycloakSignIn.REGISTRATION, "{baseUrl}/");
