@@ -281,6 +281,52 @@ public class DeploymentOperations {
     });
   }
 
+  /**
+   * Deletes one environment of a service: its Argo CD application with the resources it deployed, then its
+   * folder in the GitOps repository (in a commit), so nothing recreates it.
+   *
+   * @param confirmation the application's name, typed by the user: a deletion is not undone by a click
+   */
+  public Result delete(DeploymentRef ref, String confirmation) throws DeploymentException {
+    authorize(ref, "deployment.delete", "Deleting");
+    if (!ref.name().equals(confirmation == null ? null : confirmation.strip())) {
+      throw new DeploymentException(Reason.REFUSED, "type the application's name, " + ref.name()
+          + ", to confirm deleting it");
+    }
+    Deployment deployment = existing(ref);
+    GitOpsFiles files;
+    try {
+      files = GitOpsFiles.of(deployment.sources(), gitops.cloneUrl(), deployment.service());
+    } catch (IllegalArgumentException e) {
+      files = null; // its GitOps paths are not the service's own: those are left alone
+    }
+    String folder = files == null || files.valuesFile() == null ? null
+        : java.nio.file.Path.of(files.valuesFile()).getParent() == null ? null
+        : java.nio.file.Path.of(files.valuesFile()).getParent().toString();
+    // only an environment's own folder (<service>/<environment>) goes, never the service's folder with the others
+    String environmentFolder = folder != null && folder.contains("/") ? folder : null;
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("before", state(deployment));
+    details.put("gitopsFolder", environmentFolder == null ? "none" : environmentFolder);
+    return audited("deployment.delete", ref, details, () -> {
+      target().delete(ref);
+      if (environmentFolder == null) {
+        return new Result("Deleted " + ref.name() + ": Argo CD removes its resources. It is not deployed from a folder"
+            + " of its own in the GitOps repository, so no files were removed there.", null, null);
+      }
+      try {
+        String commit = commit(head -> new GitOps.Edit(Map.of(), List.of(environmentFolder)),
+            "Delete " + label(deployment) + ", by " + user.get().name());
+        details.put("commit", commit);
+        return new Result("Deleted " + ref.name() + ": Argo CD removes its resources, and " + environmentFolder
+            + " is gone from the GitOps repository (commit " + abbreviate(commit) + ").", commit, null);
+      } catch (DeploymentException e) {
+        return new Result("Deleted " + ref.name() + " in Argo CD, but " + environmentFolder + " could not be removed"
+            + " from the GitOps repository: " + e.getMessage() + " Remove it there.", null, null);
+      }
+    });
+  }
+
   /** Turns auto-sync on or off. */
   public Result autoSync(DeploymentRef ref, boolean enabled) throws DeploymentException {
     authorize(ref, "deployment.auto-sync", "Changing auto-sync of");

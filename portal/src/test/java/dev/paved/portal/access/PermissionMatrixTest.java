@@ -51,6 +51,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
     RESTART("dana", "pat", "ada"),
     ROLLBACK("dana", "pat", "ada"),
     AUTO_SYNC("dana", "pat", "ada"),
+    DELETE("dana", "pat", "ada"),
     CANCEL_TASK("dana", "pat", "ada"),
     REGISTER_CATALOG_LOCATION("pat", "ada"),
     READ_AUDIT_LOG("pat", "ada"),
@@ -133,6 +134,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
       case RESTART -> operations.restart(dev, "no-such-workload");
       case ROLLBACK -> operations.rollback(dev, 999_999);
       case AUTO_SYNC -> operations.autoSync(dev, true);
+      case DELETE -> operations.delete(dev, "not-its-name"); // refused after the check: the name was not typed
       case CANCEL_TASK -> scaffolder.cancel(task, user);
       case REGISTER_CATALOG_LOCATION -> locations.register("git", "not a repository");
       case READ_AUDIT_LOG -> audit.count(new AuditQuery(null, null, null, null, null, null));
@@ -160,6 +162,8 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
     requests.put(Action.SCALE, () -> json(post(app + "/scale"), "{\"replicas\": -1}"));
     requests.put(Action.RESTART, () -> json(post(app + "/restart"), "{\"workload\": \"no-such-workload\"}"));
     requests.put(Action.ROLLBACK, () -> json(post(app + "/rollback"), "{\"id\": 999999}"));
+    requests.put(Action.DELETE, () -> json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(app),
+        "{\"confirm\": \"not-its-name\"}"));
     requests.put(Action.CANCEL_TASK, () -> post("/api/tasks/" + task + "/cancel"));
     requests.put(Action.REGISTER_CATALOG_LOCATION, () -> json(post("/api/catalog/locations"),
         "{\"type\": \"git\", \"target\": \"not a repository\"}"));

@@ -170,6 +170,26 @@ class DeploymentScenariosTest extends ArgoCdPortalTest {
   }
 
   @Test
+  void deleteNeedsTheNameTypedThenRemovesTheApplicationAndOnlyThatEnvironmentsGitOpsFolder() throws Exception {
+    String name = scaffold();
+    DeploymentRef staging = new DeploymentRef("local", name + "-staging");
+
+    assertThatThrownBy(() -> operations.delete(staging, name + "-prod")).isInstanceOfSatisfying(DeploymentException.class,
+        e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED)).hasMessageContaining("type the application's name");
+    assertThat(ARGO.applicationNames()).contains(name + "-staging");
+
+    DeploymentOperations.Result result = operations.delete(staging, name + "-staging");
+
+    assertThat(result.message()).contains("Deleted " + name + "-staging", name + "/staging is gone from the GitOps");
+    assertThat(ARGO.calls()).contains("DELETE /api/v1/applications/" + name + "-staging?cascade=true&propagationPolicy=foreground");
+    assertThat(ARGO.applicationNames()).doesNotContain(name + "-staging").contains(name + "-dev", name + "-prod");
+    await().until(() -> deployments.get(staging).isEmpty());
+    assertThat(gitops.read(null, name + "/staging")).as("the environment's folder").isEmpty();
+    assertThat(gitops.read(null, name + "/prod")).as("the other environments stay").isNotEmpty();
+    assertThat(describeHead().get("message")).isEqualTo("Delete " + name + " staging, by Developer");
+  }
+
+  @Test
   void whenArgoCdFailsTheUserHearsTheRealReasonAndTheLastStateStays() throws Exception {
     String name = scaffold();
     DeploymentRef dev = new DeploymentRef("local", name + "-dev");

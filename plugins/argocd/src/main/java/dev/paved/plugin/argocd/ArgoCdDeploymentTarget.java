@@ -282,6 +282,13 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   }
 
   @Override
+  public void delete(DeploymentRef ref) throws DeploymentException {
+    // foreground: Argo CD removes the resources first, then the application (the watch reports it gone)
+    client(ref).call("delete " + ref.name(), api -> api.applicationServiceDelete(ref.name(), true, "foreground", null,
+        null));
+  }
+
+  @Override
   public void close() {
     watchers.values().forEach(ApplicationWatcher::stop);
     logReaders.forEach(Thread::interrupt);

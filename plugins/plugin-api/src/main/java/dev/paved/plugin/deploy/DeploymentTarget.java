@@ -90,6 +90,12 @@ public interface DeploymentTarget extends AutoCloseable {
    */
   Deployment rollback(DeploymentRef ref, long historyId) throws DeploymentException;
 
+  /**
+   * Deletes the application and, cascading, the resources it deployed. The change reaches {@link #subscribe
+   * subscribers} as a deletion once the system has removed it.
+   */
+  void delete(DeploymentRef ref) throws DeploymentException;
+
   /** Stops watching. */
   @Override
   void close();

@@ -152,11 +152,27 @@ class EnvironmentCard extends VerticalLayout {
     history.setId("history-" + name);
     Button logs = new Button("Logs", e -> new LogsDialog(deployments, deployment.ref(), deployment.namespace()).open());
     logs.setId("logs-" + name);
-    HorizontalLayout actions = new HorizontalLayout(sync, refresh, scale, restart, history, logs);
+    com.vaadin.flow.component.textfield.TextField confirmName = new com.vaadin.flow.component.textfield.TextField(
+        "Type " + name + " to confirm");
+    confirmName.setId("delete-confirm-" + name);
+    confirmName.setWidthFull();
+    Button delete = new Button("Delete", e -> {
+      confirmName.clear();
+      Confirm.open("Delete " + name + "?", "Argo CD deletes the application and everything it deployed, and the"
+          + " environment's folder is removed from the GitOps repository. This cannot be undone here.", "Delete",
+          confirmName, outcome, () -> {
+            DeploymentRef ref = deployment.ref();
+            String typed = confirmName.getValue();
+            return () -> operations.delete(ref, typed);
+          }, this::refreshed);
+    });
+    delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    delete.setId("delete-" + name);
+    HorizontalLayout actions = new HorizontalLayout(sync, refresh, scale, restart, history, logs, delete);
     actions.setWrap(true);
     // everyone may look; only the owners and platform engineers may change (the service checks again)
     operations.refusal(deployment).ifPresent(why -> {
-      for (Button change : java.util.List.of(sync, refresh, scale, restart)) {
+      for (Button change : java.util.List.of(sync, refresh, scale, restart, delete)) {
         change.setEnabled(false);
         change.setTooltipText(why);
       }

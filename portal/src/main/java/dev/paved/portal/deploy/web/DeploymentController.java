@@ -134,6 +134,19 @@ class DeploymentController {
     return operations.rollback(new DeploymentRef(instance, name), request.id());
   }
 
+  /** The application's name again, as the user's confirmation. */
+  record DeleteRequest(String confirm) {}
+
+  @io.swagger.v3.oas.annotations.Operation(summary = "Delete one environment of a service",
+      description = "Deletes the Argo CD application with its resources and its folder in the GitOps repository;"
+          + " the body repeats the application's name: {\"confirm\": \"<name>\"}")
+  @org.springframework.web.bind.annotation.DeleteMapping(path = "/{instance}/{name}",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  DeploymentOperations.Result delete(@PathVariable String instance, @PathVariable String name,
+      @RequestBody DeleteRequest request) throws DeploymentException {
+    return operations.delete(new DeploymentRef(instance, name), request == null ? null : request.confirm());
+  }
+
   @ExceptionHandler(DeploymentException.class)
   ResponseEntity<ProblemDetail> deploymentFailed(DeploymentException e) {
     HttpStatus status = switch (e.reason()) {
