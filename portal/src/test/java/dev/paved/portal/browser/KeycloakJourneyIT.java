@@ -56,6 +56,7 @@ class KeycloakJourneyIT {
   @Autowired Deployments deployments;
   @Autowired DeploymentOperations operations;
   @Autowired AccessTokens tokens;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -99,6 +100,7 @@ class KeycloakJourneyIT {
   /** A team-search service with something in its history, made by a platform engineer. */
   private String teamSearchService() throws Exception {
     String name = "search-" + Long.toHexString(System.nanoTime()).substring(6);
+    TestUsers.useHolderOf(context);
     TestUsers.signIn(TestUsers.PAT);
     try {
       Scaffolder.TaskView task = IsolatedPortal.awaitFinished(scaffolder, scaffolder.start("spring-boot-service",

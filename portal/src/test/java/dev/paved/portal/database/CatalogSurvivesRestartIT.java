@@ -47,6 +47,7 @@ class CatalogSurvivesRestartIT {
         """);
 
     try (ConfigurableApplicationContext first = start(work)) {
+      dev.paved.portal.testing.TestUsers.useHolderOf(first);
       dev.paved.portal.testing.TestUsers.signIn(dev.paved.portal.testing.TestUsers.PAT);
       first.getBean(CatalogLocations.class).register("file", registered.toString());
     } finally {

@@ -32,7 +32,8 @@ class ScaffolderConcurrencyTest extends PortalTest {
   @Autowired GoldenPaths goldenPaths;
 
   @BeforeAll
-  static void writeTemplate(@Autowired CatalogLocations locations) {
+  static void writeTemplate(@Autowired CatalogLocations locations,
+      @Autowired org.springframework.context.ApplicationContext context) {
     template = unique("tiny-service");
     Path dir = write(template + "/template.yaml", """
         apiVersion: scaffolder.backstage.io/v1beta3
@@ -56,7 +57,8 @@ class ScaffolderConcurrencyTest extends PortalTest {
         metadata: {name: ${values.name}}
         spec: {type: service, lifecycle: experimental, owner: group:team-search}
         """);
-    TestUsers.signIn(TestUsers.DEFAULT); // before the test's own sign-in: this runs once for the class
+    TestUsers.useHolderOf(context); // before the test's own sign-in: this runs once for the class
+    TestUsers.signIn(TestUsers.DEFAULT);
     locations.register("file", dir.resolve("template.yaml").toString());
   }
 

@@ -63,6 +63,7 @@ public abstract class ArgoCdPortalTest {
 
   @org.junit.jupiter.api.BeforeEach
   void signInAsDefaultUser() {
+    TestUsers.useHolderOf(context);
     TestUsers.signIn(DEVELOPER);
   }
 

@@ -49,8 +49,12 @@ public abstract class PortalTest {
     registry.add("paved.golden-paths.directories[0]", () -> REPO_ROOT.resolve("golden-paths/templates").toString());
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.springframework.context.ApplicationContext portal;
+
   @org.junit.jupiter.api.BeforeEach
   void signInAsDefaultUser() {
+    TestUsers.useHolderOf(portal);
     TestUsers.signIn(TestUsers.DEFAULT);
   }
 

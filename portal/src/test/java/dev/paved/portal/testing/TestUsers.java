@@ -51,6 +51,17 @@ public final class TestUsers {
         user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
   }
 
+  /**
+   * Makes the application's security context holder the one {@link SecurityContextHolder} uses. Every portal
+   * started in this JVM installs its own (Vaadin's, session-aware) as the global one; a test running against
+   * an earlier portal must put that portal's back, or its requests and its services would look for the user in
+   * different places.
+   */
+  public static void useHolderOf(org.springframework.context.ApplicationContext context) {
+    SecurityContextHolder.setContextHolderStrategy(
+        context.getBean(org.springframework.security.core.context.SecurityContextHolderStrategy.class));
+  }
+
   /** Signs the user in on this thread (services and Karibu pages see them). */
   public static void signIn(PortalUser user) {
     var context = SecurityContextHolder.createEmptyContext();

@@ -141,7 +141,8 @@ final class ApplicationWatcher implements Runnable {
   private void follow() throws DeploymentException {
     InputStream in = client.stream("watch applications", "/api/v1/stream/applications", resync);
     open.set(in);
-    Thread resyncer = Thread.ofVirtual().start(() -> {
+    // a platform thread: Helm (native code) elsewhere in the process may pin every virtual thread's carrier
+    Thread resyncer = Thread.ofPlatform().daemon().name("argocd-resync").start(() -> {
       try {
         Thread.sleep(resync);
         if (open.get() == in) {

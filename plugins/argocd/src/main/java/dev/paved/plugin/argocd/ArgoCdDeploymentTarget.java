@@ -151,7 +151,9 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
     // opened on the reading thread: Argo CD answers a quiet followed log only with its first line; a read
     // that is not followed must answer within the request timeout
     Duration headersWithin = query.follow() ? Duration.ofDays(1) : client.config().requestTimeout();
-    Thread reader = Thread.ofVirtual().name("argocd-logs-" + query.pod()).start(() -> {
+    // a platform thread: Helm (native code) elsewhere in the process may pin every virtual thread's carrier,
+    // and a followed log must keep reading
+    Thread reader = Thread.ofPlatform().daemon().name("argocd-logs-" + query.pod()).start(() -> {
       DeploymentException problem = null;
       InputStream in;
       try {

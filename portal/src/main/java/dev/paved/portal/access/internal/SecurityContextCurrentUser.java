@@ -4,7 +4,9 @@ import dev.paved.portal.access.CurrentUser;
 import dev.paved.portal.access.PortalPrincipal;
 import dev.paved.portal.access.PortalUser;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +16,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SecurityContextCurrentUser implements CurrentUser {
+  private final SecurityContextHolderStrategy contexts;
+
+  /** The holder the application's filter chains use (Vaadin's), so requests and services agree on the user. */
+  SecurityContextCurrentUser(ObjectProvider<SecurityContextHolderStrategy> contexts) {
+    this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+  }
 
   @Override
   public PortalUser user() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    Authentication authentication = contexts.getContext().getAuthentication();
     if (authentication != null && authentication.isAuthenticated()
         && authentication.getPrincipal() instanceof PortalPrincipal principal) {
       return principal.portalUser();

@@ -35,8 +35,9 @@ class EntityViewTest extends UiTest {
     assertThat(tabs.getTabCount()).as("Overview, Deployments (its argocd/app-name), Relations, YAML").isEqualTo(4);
     assertThat(tabs.getTabAt(1).getLabel()).isEqualTo("Deployments");
     String text = allText();
-    assertThat(text).contains("Authorises and captures card payments", "production", "tier", "critical",
-        "argocd/app-name", "Dashboard");
+    assertThat(text).contains("production", "tier", "critical", "argocd/app-name", "Dashboard");
+    assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("entity-description")).getElement()
+        .getProperty("innerHTML")).as("the description, as Markdown").contains("Authorises and captures card payments");
     assertThat(_find(RouterLink.class)).extracting(RouterLink::getHref)
         .contains("catalog/group/default/team-payments", "catalog/system/default/payments");
   }
