@@ -1,8 +1,6 @@
 package dev.paved.portal.testing;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import dev.paved.plugin.argocd.FakeArgoCd;
 import java.io.IOException;

@@ -11,8 +11,6 @@ import dev.paved.plugin.argocd.client.model.V1alpha1ApplicationTree;
 import dev.paved.plugin.argocd.client.model.V1alpha1ResourceAction;
 import dev.paved.plugin.argocd.client.model.V1alpha1RevisionHistory;
 import dev.paved.plugin.argocd.client.model.V1alpha1RevisionMetadata;
-import dev.paved.plugin.argocd.client.model.V1alpha1SyncPolicy;
-import dev.paved.plugin.argocd.client.model.V1alpha1SyncPolicyAutomated;
 import dev.paved.plugin.deploy.Deployment;
 import dev.paved.plugin.deploy.DeploymentEvent;
 import dev.paved.plugin.deploy.DeploymentException;

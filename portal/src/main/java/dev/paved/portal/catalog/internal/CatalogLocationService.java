@@ -10,7 +10,6 @@ import dev.paved.plugin.catalog.LocationException;
 import dev.paved.portal.catalog.CatalogException;
 import dev.paved.portal.catalog.CatalogException.Reason;
 import dev.paved.portal.catalog.CatalogLocations;
-import dev.paved.portal.catalog.CatalogProperties;
 import dev.paved.portal.catalog.LocationView;
 import dev.paved.portal.catalog.internal.LocationStore.StoredLocation;
 import java.nio.file.Path;

@@ -72,10 +72,7 @@ final class AccessTokenAuthentication extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String detail) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-    response.setContentType("application/problem+json");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":"
-        + Json.string(detail) + "}");
+    ProblemResponses.write(response, org.springframework.http.HttpStatus.UNAUTHORIZED, detail);
   }
 }

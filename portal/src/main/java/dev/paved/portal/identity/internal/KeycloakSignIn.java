@@ -64,14 +64,12 @@ final class KeycloakSignIn {
     return new InMemoryClientRegistrationRepository(keycloak);
   }
 
-  /** Signs people in with the roles and groups of their ID token, and remembers them for their tokens. */
+  /** Signs people in with the roles and groups of their ID token (remembered for their tokens at sign-in). */
   OAuth2UserService<OidcUserRequest, OidcUser> users() {
     OidcUserService delegate = new OidcUserService();
     return request -> {
       OidcUser loaded = delegate.loadUser(request);
-      PortalUser user = TokenClaims.user(loaded.getClaims(), oidc);
-      profiles.signedIn(user, "keycloak");
-      return new PavedOidcUser(user, loaded.getIdToken(), loaded.getUserInfo());
+      return new PavedOidcUser(TokenClaims.user(loaded.getClaims(), oidc), loaded.getIdToken(), loaded.getUserInfo());
     };
   }
 

@@ -25,11 +25,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/problem+json");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,\"detail\":"
-          + Json.string("The request body is " + request.getContentLengthLong() + " bytes; the REST API takes at most "
-              + limit + " (paved.api.max-body-bytes).") + "}");
+      ProblemResponses.write(response, org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "The request body is "
+          + request.getContentLengthLong() + " bytes; the REST API takes at most " + limit + " (paved.api.max-body-bytes).");
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);

@@ -86,10 +86,10 @@ class SecurityConfiguration {
         .csrf(c -> c.requireCsrfProtectionMatcher(sessionChange()))
         .requestCache(c -> c.disable())
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+            .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
                 "Sign in first: send a personal access token (Account > Access tokens) or a Keycloak access token as"
                     + " 'Authorization: Bearer <token>'."))
-            .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+            .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
                 "Refused: " + ex.getMessage() + ". A change made with the browser's session needs the CSRF token;"
                     + " scripts send a bearer token instead.")));
     KeycloakSignIn oidc = keycloak.getIfAvailable();
@@ -187,17 +187,6 @@ class SecurityConfiguration {
   private static RequestMatcher sessionChange() {
     return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
         && request.getHeader("Authorization") == null;
-  }
-
-  private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-      throws java.io.IOException {
-    response.setStatus(status.value());
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
-    response.setContentType("application/problem+json");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + Json.string(status.getReasonPhrase())
-        + ",\"status\":" + status.value() + ",\"detail\":" + Json.string(detail) + "}");
   }
 
   private static String origin(String uri) {

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import dev.paved.plugin.scaffolder.Actor;
 import dev.paved.portal.goldenpaths.Scaffolder;
 import dev.paved.portal.testing.IsolatedPortal;
 import dev.paved.portal.testing.UiTest;
