@@ -1,4 +1,9 @@
 package dev.paved.portal.catalog;
 
-/** Published after a refresh, registration or removal changed what the catalog holds. */
-public record CatalogChanged() {}
+import dev.paved.portal.operations.ClusterEvent;
+
+/**
+ * Published after a refresh, registration or removal changed what the catalog holds; every replica hears it
+ * and drops what it cached of the catalog.
+ */
+public record CatalogChanged() implements ClusterEvent {}

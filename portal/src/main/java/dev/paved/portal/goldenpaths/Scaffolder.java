@@ -94,6 +94,9 @@ public interface Scaffolder {
     private State() {}
   }
 
-  /** Published whenever a task's state, steps or log change, for open task pages. */
-  record TaskChanged(UUID id) {}
+  /**
+   * Published whenever a task's state, steps or log change, for open task pages on every replica (the task
+   * runs on one, and may be watched on another).
+   */
+  record TaskChanged(UUID id) implements dev.paved.portal.operations.ClusterEvent {}
 }

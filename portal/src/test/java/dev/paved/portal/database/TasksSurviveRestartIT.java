@@ -65,7 +65,7 @@ class TasksSurviveRestartIT {
       assertThat(interrupted.steps()).filteredOn(s -> s.id().equals("policy")).extracting(Scaffolder.Step::state)
           .containsExactly("interrupted");
       assertThat(interrupted.log()).extracting(Scaffolder.LogLine::line)
-          .anyMatch(l -> l.startsWith("The portal stopped while this task was working"));
+          .anyMatch(l -> l.startsWith("The portal replica running this task stopped while it was working"));
 
       scaffolder.retry(id, JANE);
       Scaffolder.TaskView retried = await().atMost(Duration.ofSeconds(30))

@@ -1,5 +1,7 @@
 package dev.paved.plugin.argocd;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,8 +33,9 @@ public class ArgoCdAutoConfiguration {
   @Conditional(InstancesConfigured.class)
   ArgoCdDeploymentTarget argoCdDeploymentTarget(ArgoCdProperties properties,
       @Value("${paved.plugins.argocd.resync:10m}") Duration resync,
-      @Value("${paved.plugins.argocd.reconnect-backoff:1s}") Duration backoff) {
-    return new ArgoCdDeploymentTarget(properties, Clock.systemUTC(), resync, backoff);
+      @Value("${paved.plugins.argocd.reconnect-backoff:1s}") Duration backoff, ObjectProvider<MeterRegistry> meters) {
+    return new ArgoCdDeploymentTarget(properties, Clock.systemUTC(), resync, backoff,
+        meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean

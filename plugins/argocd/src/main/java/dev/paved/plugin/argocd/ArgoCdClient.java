@@ -8,6 +8,7 @@ import dev.paved.plugin.argocd.client.model.SessionSessionCreateRequest;
 import dev.paved.plugin.deploy.DeploymentException;
 import dev.paved.plugin.deploy.DeploymentException.Reason;
 import dev.paved.plugin.deploy.InstanceState;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -58,14 +59,16 @@ final class ArgoCdClient {
   private final ApiClient api;
   private final ApplicationServiceApi applications;
   private final Clock clock;
+  private final RequestMetrics metrics;
   private volatile String sessionToken;
   /** Told when a call is answered while the watch still thinks the instance is unreachable. */
   private volatile Runnable answered = () -> { };
   private final java.util.concurrent.atomic.AtomicReference<InstanceState> state;
   private final java.util.concurrent.locks.ReentrantLock signingIn = new java.util.concurrent.locks.ReentrantLock();
 
-  ArgoCdClient(String name, ArgoCdProperties.Instance config, Clock clock) {
+  ArgoCdClient(String name, ArgoCdProperties.Instance config, Clock clock, MeterRegistry meters) {
     this.name = name;
+    this.metrics = new RequestMetrics(meters, name);
     this.config = config;
     this.clock = clock;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
@@ -76,7 +79,8 @@ final class ArgoCdClient {
     this.http = builder.build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(config.requestTimeout());
-    this.api = new ApiClient(ApiClient.buildRestClientBuilder(JSON).requestFactory(requests).build(), JSON,
+    this.api = new ApiClient(ApiClient.buildRestClientBuilder(JSON).requestFactory(requests)
+        .requestInterceptor(metrics.interceptor()).build(), JSON,
         ApiClient.createDefaultDateFormat());
     api.setBasePath(base());
     api.setBearerToken(this::token);
@@ -138,9 +142,12 @@ final class ArgoCdClient {
           .header("Accept", "application/json")
           .header("Authorization", "Bearer " + tokenOrThrow()).GET().build();
       HttpResponse<InputStream> response;
+      long started = System.nanoTime();
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        metrics.record("GET", request.uri().getPath(), String.valueOf(response.statusCode()), System.nanoTime() - started);
       } catch (IOException e) {
+        metrics.record("GET", request.uri().getPath(), "unreachable", System.nanoTime() - started);
         throw unreachable(what, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

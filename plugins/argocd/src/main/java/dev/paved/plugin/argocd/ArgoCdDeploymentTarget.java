@@ -31,6 +31,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +74,18 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
    * @param firstBackoff the first wait before reconnecting to an unreachable instance
    */
   public ArgoCdDeploymentTarget(ArgoCdProperties properties, Clock clock, Duration resync, Duration firstBackoff) {
-    properties.instances().forEach((name, instance) -> clients.put(name, new ArgoCdClient(name, instance, clock)));
+    this(properties, clock, resync, firstBackoff, new CompositeMeterRegistry());
+  }
+
+  /**
+   * Connects to every configured instance and starts watching, timing every call to Argo CD in {@code meters}.
+   *
+   * @param resync how often a watch starts over from a fresh list even if nothing broke
+   * @param firstBackoff the first wait before reconnecting to an unreachable instance
+   */
+  public ArgoCdDeploymentTarget(ArgoCdProperties properties, Clock clock, Duration resync, Duration firstBackoff,
+      MeterRegistry meters) {
+    properties.instances().forEach((name, instance) -> clients.put(name, new ArgoCdClient(name, instance, clock, meters)));
     clients.forEach((name, client) -> watchers.put(name, new ApplicationWatcher(client, sink, resync, firstBackoff)));
     clients.forEach((name, client) -> client.onAnsweredWhileUnreachable(watchers.get(name)::wake));
     watchers.values().forEach(ApplicationWatcher::start);

@@ -16,6 +16,11 @@ import dev.paved.portal.git.GitHosts;
 import dev.paved.portal.goldenpaths.DryRunResult;
 import dev.paved.portal.goldenpaths.GoldenPathException;
 import dev.paved.portal.goldenpaths.Scaffolder;
+import dev.paved.portal.operations.ClusterJobs;
+import dev.paved.portal.operations.ClusterProperties;
+import dev.paved.portal.operations.Replicas;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +51,7 @@ import org.springframework.stereotype.Service;
 @Service
 class ScaffolderService implements Scaffolder {
   private static final Logger log = LoggerFactory.getLogger(ScaffolderService.class);
+  static final String RECOVERY_JOB = "scaffolder-task-recovery";
 
   private final GoldenPathLibrary library;
   private final TaskStore store;
@@ -56,9 +62,18 @@ class ScaffolderService implements Scaffolder {
   private final Access access;
   private final Map<UUID, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor pool;
+  private final ClusterJobs jobs;
+  private final Replicas replicas;
+  private final ClusterProperties cluster;
+  private final MeterRegistry meters;
 
   ScaffolderService(GoldenPathLibrary library, TaskStore store, AuditLog audit, GitHosts gitHosts,
-      CatalogQueries catalog, ApplicationEventPublisher events, Access access) {
+      CatalogQueries catalog, ApplicationEventPublisher events, Access access, ClusterJobs jobs, Replicas replicas,
+      ClusterProperties cluster, MeterRegistry meters) {
+    this.jobs = jobs;
+    this.replicas = replicas;
+    this.cluster = cluster;
+    this.meters = meters;
     this.access = access;
     this.library = library;
     this.store = store;
@@ -74,11 +89,22 @@ class ScaffolderService implements Scaffolder {
     });
   }
 
+  /**
+   * Looks for tasks whose replica is gone, on one replica at a time: at every start (a restarted replica's
+   * own tasks), then every lease.
+   */
   @EventListener(ApplicationReadyEvent.class)
-  void markInterruptedTasks() {
-    int interrupted = store.interruptActive();
+  void recoverOrphanedTasks() {
+    jobs.schedule(RECOVERY_JOB, cluster.lease(), this::interruptOrphanedTasks);
+    jobs.makeDue(RECOVERY_JOB);
+    jobs.runIfDue(RECOVERY_JOB);
+  }
+
+  private void interruptOrphanedTasks() {
+    int interrupted = store.interruptOrphaned(replicas.alive().stream().map(Replicas.Replica::id).toList());
     if (interrupted > 0) {
-      log.warn("{} scaffolder tasks were working when the portal stopped; they are marked interrupted", interrupted);
+      log.warn("{} scaffolder tasks were working on a replica that stopped; they are marked interrupted", interrupted);
+      meters.counter("paved.scaffolds.interrupted").increment(interrupted);
     }
   }
 
@@ -227,12 +253,15 @@ class ScaffolderService implements Scaffolder {
   private void run(UUID id, boolean retry) {
     AtomicBoolean cancelled = cancelFlags.computeIfAbsent(id, k -> new AtomicBoolean());
     Actor actor = store.creator(id);
+    long started = System.nanoTime();
+    String template = null;
     try {
       if (!store.transition(id, List.of(State.QUEUED), State.RUNNING)) {
         return; // cancelled while it waited
       }
       changed(id);
       TaskView task = store.get(id).orElseThrow();
+      template = task.template();
       Optional<GoldenPathLibrary.Loaded> loaded = library.loaded(task.template());
       if (loaded.isEmpty()) {
         finish(id, actor, State.FAILED, null, "golden path " + task.template() + " is no longer offered");
@@ -242,8 +271,10 @@ class ScaffolderService implements Scaffolder {
         store.log(id, null, "golden path " + task.template() + " is now version " + loaded.get().template().version()
             + " (the task was started with " + task.templateVersion() + "); running the current version");
       }
+      // a cancel asked on another replica reaches this one through the task's state
       StepRunner.Options options = new StepRunner.Options(false, actor, id.toString(),
-          retry ? store.doneOutputs(id) : Map.of(), listener(id), cancelled::get);
+          retry ? store.doneOutputs(id) : Map.of(), listener(id),
+          () -> cancelled.get() || State.CANCELLING.equals(store.state(id)));
       StepRunner.RunResult result = library.runner().run(loaded.get().template(), loaded.get().files(), task.answers(),
           new InMemoryWorkspace(), options);
       if (result.succeeded()) {
@@ -261,7 +292,23 @@ class ScaffolderService implements Scaffolder {
       finish(id, actor, State.FAILED, null, "the portal failed while running the task: " + e.getMessage());
     } finally {
       cancelFlags.remove(id);
+      if (template != null) {
+        measure(id, template, System.nanoTime() - started);
+      }
     }
+  }
+
+  /** Scaffolds by golden path and outcome, and how long they ran, for the portal's dashboard. */
+  private void measure(UUID id, String template, long nanos) {
+    String outcome;
+    try {
+      outcome = store.state(id);
+    } catch (RuntimeException e) {
+      outcome = "unknown"; // the database is away; the task's own record says what happened once it is back
+    }
+    meters.counter("paved.scaffolds", "golden_path", template, "outcome", outcome).increment();
+    Timer.builder("paved.scaffold.duration").description("How long scaffolder tasks ran, queue excluded")
+        .tag("golden_path", template).tag("outcome", outcome).register(meters).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private void finish(UUID id, Actor actor, String state, Map<String, Object> output, String error) {

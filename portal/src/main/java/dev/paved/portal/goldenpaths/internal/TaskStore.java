@@ -9,6 +9,7 @@ import dev.paved.portal.goldenpaths.Scaffolder.Step;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskFilter;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskSummary;
 import dev.paved.portal.goldenpaths.Scaffolder.TaskView;
+import dev.paved.portal.operations.Replicas;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,11 +36,13 @@ class TaskStore {
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final TransactionTemplate tx;
+  private final String self;
 
-  TaskStore(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx) {
+  TaskStore(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx, Replicas replicas) {
     this.jdbc = jdbc;
     this.json = json;
     this.tx = tx;
+    this.self = replicas.self().id();
   }
 
   /**
@@ -70,9 +73,9 @@ class TaskStore {
     try {
       tx.executeWithoutResult(status -> {
         jdbc.update("insert into scaffold_task (id, template_name, template_version, answers, state, created_by,"
-            + " created_by_name, created_by_email, request_key) values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)",
+            + " created_by_name, created_by_email, request_key, runner) values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
             id, template.name(), template.version(), json.writeValueAsString(answers), State.QUEUED, actor.ref(),
-            actor.name(), actor.email(), requestKey);
+            actor.name(), actor.email(), requestKey, self);
         int position = 0;
         for (GoldenPath.Step step : template.steps()) {
           jdbc.update("insert into scaffold_step (task_id, position, step_id, name, action, state) values (?, ?, ?, ?, ?, 'pending')",
@@ -100,11 +103,17 @@ class TaskStore {
         createdBy, requestKey).stream().findFirst();
   }
 
-  /** Moves a task from one of the given states to another; false when it was in none of them. */
+  /**
+   * Moves a task from one of the given states to another; false when it was in none of them. Queuing,
+   * running or undoing a task makes this replica its runner (the one whose death leaves it interrupted);
+   * asking it to cancel does not.
+   */
   boolean transition(UUID id, List<String> from, String to) {
+    boolean runsHere = List.of(State.QUEUED, State.RUNNING, State.UNDOING).contains(to);
     return jdbc.update("update scaffold_task set state = ?, updated_at = now(),"
-        + " finished_at = case when ? then now() else null end where id = ? and state = any (?)",
-        to, !State.ACTIVE.contains(to), id, from.toArray(String[]::new)) == 1;
+        + " finished_at = case when ? then now() else null end, runner = case when ? then ? else runner end"
+        + " where id = ? and state = any (?)",
+        to, !State.ACTIVE.contains(to), runsHere, self, id, from.toArray(String[]::new)) == 1;
   }
 
   void finish(UUID id, String state, Map<String, Object> output, String error) {
@@ -174,13 +183,19 @@ class TaskStore {
     return records;
   }
 
-  /** Tasks a stopped portal left working: they say so and wait for a retry or an undo. */
-  int interruptActive() {
+  /**
+   * Tasks left working by a replica that is gone (stopped, or silent beyond the lease): they say so and wait for
+   * a retry or an undo.
+   *
+   * @param alive the replicas still running
+   */
+  int interruptOrphaned(List<String> alive) {
     List<UUID> ids = jdbc.queryForList("update scaffold_task set state = ?, updated_at = now(), finished_at = now()"
-        + " where state = any (?) returning id", UUID.class, State.INTERRUPTED, State.ACTIVE.toArray(String[]::new));
+        + " where state = any (?) and (runner is null or runner <> all (?)) returning id", UUID.class, State.INTERRUPTED,
+        State.ACTIVE.toArray(String[]::new), alive.toArray(String[]::new));
     for (UUID id : ids) {
       jdbc.update("update scaffold_step set state = 'interrupted' where task_id = ? and state = 'running'", id);
-      log(id, null, "The portal stopped while this task was working. Retry it to continue from the interrupted step,"
+      log(id, null, "The portal replica running this task stopped while it was working. Retry it to continue from the interrupted step,"
           + " or undo what it did.");
     }
     return ids.size();

@@ -2,6 +2,7 @@ package dev.paved.portal.identity.internal;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.paved.portal.access.PortalPrincipal;
+import dev.paved.portal.access.Role;
 import dev.paved.portal.audit.AuditLog;
 import dev.paved.portal.identity.AccessTokens;
 import dev.paved.portal.identity.SignInProperties;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -60,6 +62,25 @@ class SecurityConfiguration {
       + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
       + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'%s";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /**
+   * The management port (production: 9090, never routed by the ingress) answers probes and Prometheus without
+   * sign-in and nothing else. On the main port, health is public and metrics are for platform engineers.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain management(HttpSecurity http, Environment environment) throws Exception {
+    http.securityMatcher(request -> {
+          Integer port = environment.getProperty("local.management.port", Integer.class);
+          Integer main = environment.getProperty("local.server.port", Integer.class);
+          return port != null && port > 0 && !port.equals(main) && request.getLocalPort() == port;
+        })
+        .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus").permitAll().anyRequest().denyAll())
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
 
   @Bean
   @Order(1)
@@ -109,6 +130,7 @@ class SecurityConfiguration {
     // error pages are rendered for requests already decided (a refused push to the Git server, say)
     http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.PLATFORM_ENGINEER.id(), Role.ADMIN.id())
         // the portal's stylesheet, for the sign-in page too (Vaadin's own resources are permitted by Vaadin)
         .requestMatchers("/paved.css").permitAll());
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
