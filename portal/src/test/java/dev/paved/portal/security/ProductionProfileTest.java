@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -68,6 +69,8 @@ class ProductionProfileTest {
   @Test
   void keycloakAndAnExternalDatabaseStartItWithProbesMetricsAndJsonLogs(CapturedOutput logged) throws Exception {
     Path work = Files.createTempDirectory("paved-production-");
+    // another portal left open in this test JVM keeps logging as it set it up; let this one set it up anew
+    LoggingSystem.get(getClass().getClassLoader()).cleanUp();
     try (ConfigurableApplicationContext portal = start(work,
         "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
         "--paved.security.oidc.issuer-uri=https://sso.acme.example/realms/paved",

@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +45,10 @@ class JdbcClusterJobs implements ClusterJobs {
   private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
   private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
       .name("cluster-job-", 1).factory());
+  // its own daemon thread, not Spring's scheduler: a tick stuck on a database that is already gone must not
+  // hold the shutdown up (Spring waits for its scheduler's running tasks), and is interrupted instead
+  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("cluster-jobs-tick").factory());
   private final ScheduledFuture<?> ticks;
   private volatile boolean stopping;
 
@@ -55,13 +59,14 @@ class JdbcClusterJobs implements ClusterJobs {
   }
 
   JdbcClusterJobs(JdbcTemplate jdbc, TransactionTemplate tx, Leases leases, Replicas replicas, MeterRegistry meters,
-      ClusterProperties properties, TaskScheduler scheduler) {
+      ClusterProperties properties) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.leases = leases;
     this.replicas = replicas;
     this.meters = meters;
-    this.ticks = scheduler.scheduleWithFixedDelay(this::tick, properties.tick());
+    long every = properties.tick().toMillis();
+    this.ticks = clock.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -201,6 +206,7 @@ class JdbcClusterJobs implements ClusterJobs {
   void stop() {
     stopping = true;
     ticks.cancel(false);
+    clock.shutdownNow();
     // a job cut short here is due still: its lease lapses and another replica (or the next start) runs it
     workers.shutdownNow();
   }

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,12 @@ class JdbcReplicas implements Replicas {
   private final Replica self;
   private final ScheduledFuture<?> heartbeat;
 
-  JdbcReplicas(JdbcTemplate jdbc, ClusterProperties properties, TaskScheduler scheduler) {
+  // its own daemon thread, not Spring's scheduler: a heartbeat stuck on a database that is already gone must
+  // not hold the shutdown up (Spring waits for its scheduler's running tasks), and is interrupted instead
+  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("replica-heartbeat").factory());
+
+  JdbcReplicas(JdbcTemplate jdbc, ClusterProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
     String host = hostName();
@@ -42,7 +48,8 @@ class JdbcReplicas implements Replicas {
         OffsetDateTime.class, id, host).toInstant();
     this.self = new Replica(id, host, started, started);
     log.info("This replica is {}", id);
-    this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat, properties.heartbeat());
+    long every = properties.heartbeat().toMillis();
+    this.heartbeat = clock.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
   }
 
   private void beat() {
@@ -82,6 +89,7 @@ class JdbcReplicas implements Replicas {
   @PreDestroy
   void leave() {
     heartbeat.cancel(false);
+    clock.shutdownNow();
     try {
       CompletableFuture.runAsync(() -> jdbc.update("delete from portal_replica where id = ?", self.id()))
           .get(2, TimeUnit.SECONDS);
