@@ -29,7 +29,7 @@ public class Access {
       case BROWSE_CATALOG -> true;
       case SCAFFOLD -> user.isPlatformEngineer() || (user.has(Role.DEVELOPER) && (owner == null || user.isOwner(owner)));
       case OPERATE, MANAGE_TASKS -> user.isPlatformEngineer() || (user.has(Role.DEVELOPER) && user.isOwner(owner));
-      case MANAGE_CATALOG_LOCATIONS, VIEW_AUDIT_LOG -> user.isPlatformEngineer();
+      case MANAGE_CATALOG_LOCATIONS, VIEW_AUDIT_LOG, VIEW_OPERATIONS -> user.isPlatformEngineer();
       case MANAGE_SETTINGS -> user.has(Role.ADMIN);
     };
   }

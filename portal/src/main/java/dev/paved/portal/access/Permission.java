@@ -12,6 +12,7 @@ public enum Permission {
   /** Also how golden paths arrive: a platform engineer registers the location of their templates. */
   MANAGE_CATALOG_LOCATIONS("manage catalog locations (and with them the golden paths)"),
   VIEW_AUDIT_LOG("view the audit log"),
+  VIEW_OPERATIONS("see the portal's replicas and scheduled jobs"),
   MANAGE_SETTINGS("manage settings");
 
   private final String description;

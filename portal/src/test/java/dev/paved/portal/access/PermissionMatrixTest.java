@@ -55,6 +55,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
     CANCEL_TASK("dana", "pat", "ada"),
     REGISTER_CATALOG_LOCATION("pat", "ada"),
     READ_AUDIT_LOG("pat", "ada"),
+    READ_CLUSTER_STATUS("pat", "ada"),
     CHANGE_SETTING("ada"),
     BROWSE_CATALOG("dana", "sam", "pat", "ada", "vic");
 
@@ -73,6 +74,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
   @Autowired Deployments deployments;
   @Autowired CatalogLocations locations;
   @Autowired AuditTrail audit;
+  @Autowired dev.paved.portal.operations.ClusterStatus cluster;
   @Autowired dev.paved.portal.catalog.CatalogQueries catalog;
   @Autowired AccessTokens tokens;
   @Autowired dev.paved.portal.settings.Settings settings;
@@ -138,6 +140,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
       case CANCEL_TASK -> scaffolder.cancel(task, user);
       case REGISTER_CATALOG_LOCATION -> locations.register("git", "not a repository");
       case READ_AUDIT_LOG -> audit.count(new AuditQuery(null, null, null, null, null, null));
+      case READ_CLUSTER_STATUS -> cluster.view();
       case CHANGE_SETTING -> settings.set("deployments.max-replicas", "0"); // out of range: refused after the check
       case BROWSE_CATALOG -> catalog.count(EntityFilter.ALL);
     }
@@ -168,6 +171,7 @@ class PermissionMatrixTest extends ArgoCdPortalTest {
     requests.put(Action.REGISTER_CATALOG_LOCATION, () -> json(post("/api/catalog/locations"),
         "{\"type\": \"git\", \"target\": \"not a repository\"}"));
     requests.put(Action.READ_AUDIT_LOG, () -> get("/api/audit"));
+    requests.put(Action.READ_CLUSTER_STATUS, () -> get("/api/cluster"));
     requests.put(Action.CHANGE_SETTING, () -> json(put("/api/settings/deployments.max-replicas"), "{\"value\": \"0\"}"));
     requests.put(Action.BROWSE_CATALOG, () -> get("/api/catalog/entities"));
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,14 +166,15 @@ class JdbcClusterJobs implements ClusterJobs {
 
   @Override
   public List<JobState> jobs() {
-    Map<String, JobRun> last = new ConcurrentHashMap<>();
+    Map<String, JobRun> last = new HashMap<>();
     jdbc.query("select distinct on (job) * from cluster_job_run order by job, started_at desc",
         rs -> {
           last.put(rs.getString("job"), runOf(rs));
         });
     return jdbc.query("select j.name, j.next_run_at, j.runs, l.holder from cluster_job j left join cluster_lock l"
             + " on l.name = 'job:' || j.name and l.locked_until >= now() order by j.name",
-        (rs, n) -> new JobState(rs.getString(1), instant(rs, 2), rs.getLong(3), rs.getString(4), last.get(rs.getString(1))));
+        (rs, n) -> new JobState(rs.getString(1), instant(rs, "next_run_at"), rs.getLong(3), rs.getString(4),
+            last.get(rs.getString(1))));
   }
 
   @Override
@@ -190,11 +192,6 @@ class JdbcClusterJobs implements ClusterJobs {
   private static JobRun runOf(ResultSet rs) throws SQLException {
     return new JobRun(rs.getString("job"), rs.getString("replica"), instant(rs, "started_at"), instant(rs, "finished_at"),
         rs.getString("outcome"), rs.getString("error"));
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
