@@ -14,6 +14,7 @@ import dev.paved.plugin.deploy.ResourceNode;
 import dev.paved.plugin.deploy.RevisionInfo;
 import dev.paved.plugin.deploy.Subscription;
 import dev.paved.portal.catalog.EntityDetails;
+import dev.paved.portal.deploy.internal.DeploymentMirror;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,8 +28,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * What is deployed, read from the deployment target's cache (never waiting for Argo CD), and the reads
- * that go to Argo CD on demand: resource tree, history with commit details, logs.
+ * What is deployed, read from the {@link DeploymentMirror} (never waiting for Argo CD; the same on every
+ * replica), and the reads that go to Argo CD on demand: resource tree, history with commit details, logs.
  */
 @Service
 public class Deployments {
@@ -38,6 +39,7 @@ public class Deployments {
   public static final String INSTANCE_NAME = "argocd/instance-name";
 
   private final Optional<DeploymentTarget> target;
+  private final DeploymentMirror mirror;
   /**
    * Commits never change: their details are kept (the most recent few thousand), as futures so that pages
    * asking for the same commit at once share one call; "Argo CD cannot say" is kept too.
@@ -51,8 +53,9 @@ public class Deployments {
       });
   private final Executor lookups = Background.executor();
 
-  Deployments(ObjectProvider<DeploymentTarget> targets) {
+  Deployments(ObjectProvider<DeploymentTarget> targets, DeploymentMirror mirror) {
     this.target = Optional.ofNullable(targets.getIfAvailable());
+    this.mirror = mirror;
   }
 
   /**
@@ -70,16 +73,16 @@ public class Deployments {
 
   /** Each instance, with whether it is reachable and since when it is not. */
   public List<InstanceState> instances() {
-    return target.map(DeploymentTarget::instances).orElse(List.of());
+    return mirror.instances();
   }
 
   /** Every deployment, as last seen. */
   public List<Deployment> all() {
-    return target.map(DeploymentTarget::deployments).orElse(List.of());
+    return mirror.deployments();
   }
 
   public Optional<Deployment> get(DeploymentRef ref) {
-    return target.flatMap(t -> t.deployment(ref));
+    return mirror.deployment(ref);
   }
 
   /** Whether an entity says how to find its deployments (the Argo CD annotations). */
@@ -226,9 +229,9 @@ public class Deployments {
     return target().logs(ref, query, listener);
   }
 
-  /** Every change from now on, on the target's thread. */
+  /** Every change from now on, on the mirror's thread. */
   public Subscription subscribe(Consumer<DeploymentEvent> listener) {
-    return target.map(t -> t.subscribe(listener)).orElse(() -> { });
+    return mirror.subscribe(listener);
   }
 
   DeploymentTarget target() throws DeploymentException {

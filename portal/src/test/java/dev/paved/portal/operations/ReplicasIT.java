@@ -3,7 +3,12 @@ package dev.paved.portal.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paved.plugin.argocd.FakeArgoCd;
+import dev.paved.plugin.deploy.DeploymentRef;
+import dev.paved.plugin.deploy.Health;
 import dev.paved.portal.PavedApplication;
+import dev.paved.portal.deploy.Deployments;
+import dev.paved.portal.deploy.internal.DeploymentMirror;
 import dev.paved.portal.goldenpaths.Scaffolder;
 import dev.paved.portal.identity.AccessTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,15 +41,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Several replicas on one PostgreSQL, as the Helm chart runs them: replica B is a separate JVM (so it can be
  * killed with SIGKILL, as a node failure would), replica A runs in the test's JVM (so the test can look inside).
- * The catalog refresh runs once per interval across them, a task started on one is visible and heard on the
- * other, and when B dies holding the refresh's lease and running a task, A takes the refresh over and marks
- * the task interrupted.
+ * The catalog refresh runs once per interval across them, Argo CD is watched by one of them and what it sees
+ * shows on all, a task started on one is visible and heard on the other, and when B dies holding the
+ * refresh's lease, the watch and a running task, A takes the refresh and the watch over and marks the task
+ * interrupted.
  */
 class ReplicasIT {
   private static final Duration REFRESH = Duration.ofSeconds(2);
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private Path work;
   private String jdbcUrl;
+  private FakeArgoCd argo;
 
   @AfterEach
   void stopEverything() throws Exception {
@@ -73,6 +80,9 @@ class ReplicasIT {
         """);
     StallingGitServer stalling = new StallingGitServer();
     cleanup.add(stalling);
+    argo = new FakeArgoCd();
+    cleanup.add(argo);
+    argo.put(FakeArgoCd.application("payments-dev", "payments", "dev", "team-payments"));
 
     // B starts alone, and is holding the catalog refresh's lease (reading a Git host that does not answer)
     Process b = startReplica("b");
@@ -88,6 +98,16 @@ class ReplicasIT {
     Replicas replicasOnA = a.getBean(Replicas.class);
     assertThat(replicasOnA.alive()).extracting(Replicas.Replica::id).containsExactlyInAnyOrder(bId, replicasOnA.self().id());
     assertThat(holder(db, "job:catalog-refresh")).as("A did not run the refresh B is running").isEqualTo(bId);
+
+    // Argo CD is watched once, by B (it started first); A shows what B saw, from the database, as it changes
+    Deployments deploymentsOnA = a.getBean(Deployments.class);
+    Leadership leadershipOnA = a.getBean(Leadership.class);
+    DeploymentRef payments = new DeploymentRef("local", "payments-dev");
+    assertThat(deploymentsOnA.get(payments)).as("shown as soon as A is up").isPresent();
+    assertThat(leadershipOnA.leaders()).containsEntry(DeploymentMirror.ROLE, bId);
+    argo.status("payments-dev", "Degraded", "OutOfSync");
+    await().atMost(Duration.ofSeconds(10)).until(() -> deploymentsOnA.get(payments).orElseThrow().health() == Health.DEGRADED);
+    assertThat(watchRequests()).as("only B watches Argo CD").isEqualTo(1);
 
     // a task started on B (through its REST API) is visible on A, and A hears of its changes as they happen
     Set<UUID> heardOnA = ConcurrentHashMap.newKeySet();
@@ -118,6 +138,7 @@ class ReplicasIT {
     // B dies without a word; the Git host answers again
     b.destroyForcibly().waitFor();
     stalling.answerFromNowOn();
+    argo.put(FakeArgoCd.application("orders-dev", "orders", "dev", "team-payments")); // while nobody watches
     ClusterJobs jobsOnA = a.getBean(ClusterJobs.class);
     await().atMost(Duration.ofSeconds(30)).until(() -> jobsOnA.runs("catalog-refresh", 10).stream()
         .anyMatch(r -> r.replica().equals(replicasOnA.self().id()) && r.finishedAt() != null
@@ -127,6 +148,12 @@ class ReplicasIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> scaffolderOnA.get(task).orElseThrow().state(),
         Scaffolder.State.INTERRUPTED::equals);
     assertThat(replicasOnA.alive()).extracting(Replicas.Replica::id).containsExactly(replicasOnA.self().id());
+    // and A watches Argo CD now: it sees what changed while nobody watched, and what changes next
+    await().atMost(Duration.ofSeconds(30)).until(() -> replicasOnA.self().id().equals(leadershipOnA.leaders()
+        .get(DeploymentMirror.ROLE)) && deploymentsOnA.get(new DeploymentRef("local", "orders-dev")).isPresent());
+    argo.status("payments-dev", "Healthy", "Synced");
+    await().atMost(Duration.ofSeconds(10)).until(() -> deploymentsOnA.get(payments).orElseThrow().health() == Health.HEALTHY);
+    assertThat(watchRequests()).as("A opened the one new watch").isEqualTo(2);
 
     // a new replica C joins A: the refresh still runs once per interval, never twice at a time
     Process c = startReplica("c");
@@ -143,6 +170,8 @@ class ReplicasIT {
           .isAfterOrEqualTo(runs.get(i - 1).finishedAt().plus(REFRESH));
     }
     assertThat(replicasOnA.alive()).hasSize(2);
+    assertThat(watchRequests()).as("C does not watch Argo CD: A still does").isEqualTo(2);
+    assertThat(leadershipOnA.leaders()).containsEntry(DeploymentMirror.ROLE, replicasOnA.self().id());
     c.destroy();
     c.waitFor();
   }
@@ -150,6 +179,10 @@ class ReplicasIT {
   private static Instant abandonedRunOf(ClusterJobs jobs, String replica) {
     return jobs.runs("catalog-refresh", 10).stream().filter(r -> r.replica().equals(replica))
         .map(ClusterJobs.JobRun::startedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+  }
+
+  private long watchRequests() {
+    return argo.calls().stream().filter("GET /api/v1/stream/applications"::equals).count();
   }
 
   private static String holder(JdbcTemplate db, String lease) {
@@ -168,7 +201,10 @@ class ReplicasIT {
         "--paved.catalog.git.timeout=120s",
         "--paved.catalog.git.cache-dir=" + work.resolve(replica + "/git-cache"),
         "--paved.git.embedded.root=" + work.resolve(replica + "/git"),
-        "--paved.golden-paths.directories[0]=" + Path.of("../golden-paths/templates").toAbsolutePath().normalize());
+        "--paved.golden-paths.directories[0]=" + Path.of("../golden-paths/templates").toAbsolutePath().normalize(),
+        "--paved.plugins.argocd.instances.local.url=" + argo.url(),
+        "--paved.plugins.argocd.instances.local.token=" + FakeArgoCd.TOKEN,
+        "--paved.plugins.argocd.reconnect-backoff=200ms");
   }
 
   private ConfigurableApplicationContext startInProcess(String replica) {

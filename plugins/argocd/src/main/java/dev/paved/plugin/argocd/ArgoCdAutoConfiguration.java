@@ -22,7 +22,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Registers {@code argocd:create-app} always (so golden paths that deploy run everywhere, saying plainly when
  * no Argo CD is connected) and the Argo CD deployment target when at least one instance is configured under
- * {@code paved.plugins.argocd.instances}.
+ * {@code paved.plugins.argocd.instances}. The target does not watch until told to: the portal starts the
+ * watch on the one replica that leads it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ArgoCdProperties.class)

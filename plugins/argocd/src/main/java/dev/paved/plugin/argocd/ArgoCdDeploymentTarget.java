@@ -58,7 +58,10 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   private static final Logger log = LoggerFactory.getLogger(ArgoCdDeploymentTarget.class);
 
   private final Map<String, ArgoCdClient> clients = new LinkedHashMap<>();
-  private final Map<String, ApplicationWatcher> watchers = new LinkedHashMap<>();
+  /** The watcher of each instance while watching; empty otherwise. */
+  private final Map<String, ApplicationWatcher> watchers = new ConcurrentHashMap<>();
+  private final Duration resync;
+  private final Duration firstBackoff;
   /** A deployment as last seen, with the resource version of the application it came from. */
   private record Cached(Deployment deployment, String version) {}
 
@@ -68,7 +71,7 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   private final Set<Thread> logReaders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
-   * Connects to every configured instance and starts watching.
+   * Connects to every configured instance; {@link #startWatching()} starts the watches.
    *
    * @param resync how often a watch starts over from a fresh list even if nothing broke
    * @param firstBackoff the first wait before reconnecting to an unreachable instance
@@ -78,7 +81,8 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   }
 
   /**
-   * Connects to every configured instance and starts watching, timing every call to Argo CD in {@code meters}.
+   * Connects to every configured instance, timing every call to Argo CD in {@code meters};
+   * {@link #startWatching()} starts the watches.
    *
    * @param resync how often a watch starts over from a fresh list even if nothing broke
    * @param firstBackoff the first wait before reconnecting to an unreachable instance
@@ -86,9 +90,33 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   public ArgoCdDeploymentTarget(ArgoCdProperties properties, Clock clock, Duration resync, Duration firstBackoff,
       MeterRegistry meters) {
     properties.instances().forEach((name, instance) -> clients.put(name, new ArgoCdClient(name, instance, clock, meters)));
+    this.resync = resync;
+    this.firstBackoff = firstBackoff;
+    clients.forEach((name, client) -> client.onAnsweredWhileUnreachable(() -> {
+      ApplicationWatcher watcher = watchers.get(name);
+      if (watcher != null) {
+        watcher.wake();
+      }
+    }));
+  }
+
+  @Override
+  public synchronized void startWatching() {
+    if (!watchers.isEmpty()) {
+      return;
+    }
+    // a watcher runs once: each start has new ones, so a stop that is still ending cannot swallow the start
     clients.forEach((name, client) -> watchers.put(name, new ApplicationWatcher(client, sink, resync, firstBackoff)));
-    clients.forEach((name, client) -> client.onAnsweredWhileUnreachable(watchers.get(name)::wake));
     watchers.values().forEach(ApplicationWatcher::start);
+  }
+
+  @Override
+  public synchronized void stopWatching() {
+    List<ApplicationWatcher> stopping = List.copyOf(watchers.values());
+    watchers.clear();
+    stopping.forEach(ApplicationWatcher::stop);
+    stopping.forEach(ApplicationWatcher::awaitStop);
+    cache.clear();
   }
 
   @Override
@@ -303,9 +331,8 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
 
   @Override
   public void close() {
-    watchers.values().forEach(ApplicationWatcher::stop);
     logReaders.forEach(Thread::interrupt);
-    watchers.values().forEach(ApplicationWatcher::awaitStop);
+    stopWatching();
     listeners.clear();
     clients.values().forEach(ArgoCdClient::close);
   }

@@ -21,6 +21,7 @@ import dev.paved.plugin.deploy.SyncStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,6 +69,39 @@ class ArgoCdDeploymentTargetTest {
       assertThat(e.deployment().sync()).isEqualTo(SyncStatus.OUT_OF_SYNC);
     });
     assertThat(argo.calls()).contains("GET /api/v1/stream/applications");
+  }
+
+  @Test
+  void stopsWatchingWhenToldAndStartsOverFromAFullList() throws Exception {
+    List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
+    target.subscribe(events::add);
+
+    target.stopWatching();
+
+    assertThat(target.deployments()).as("a replica that no longer watches shows nothing stale").isEmpty();
+    long watchesBefore = watchRequests();
+    assertThat(target.sync(new DeploymentRef("dev", "payments-dev"), false, false).ref().name())
+        .as("operations work without the watch").isEqualTo("payments-dev");
+    argo.status("payments-dev", "Degraded", "OutOfSync");
+    assertThat(target.deployments()).as("an operation's answer does not bring a stale cache back").isEmpty();
+    assertThat(events).as("stopping tells subscribers nothing: the watch is somewhere else now").isEmpty();
+    assertThat(watchRequests()).isEqualTo(watchesBefore);
+
+    Instant restarted = Instant.now();
+    target.startWatching();
+    target.startWatching(); // already watching: nothing more
+
+    await().untilAsserted(() -> {
+      assertThat(target.deployments()).hasSize(2);
+      assertThat(target.instances().get(0).lastContact()).as("the contract: contact after the start means listed")
+          .isAfterOrEqualTo(restarted.minusMillis(1));
+    });
+    assertThat(target.deployment(new DeploymentRef("dev", "payments-dev")).orElseThrow().health()).isEqualTo(Health.DEGRADED);
+    await().until(() -> watchRequests() == watchesBefore + 1);
+  }
+
+  private long watchRequests() {
+    return argo.calls().stream().filter("GET /api/v1/stream/applications"::equals).count();
   }
 
   @Test
@@ -246,8 +280,10 @@ class ArgoCdDeploymentTargetTest {
   }
 
   private ArgoCdDeploymentTarget target(ArgoCdProperties.Instance instance) {
-    return new ArgoCdDeploymentTarget(new ArgoCdProperties(Map.of("dev", instance), Map.of(), ""), Clock.systemUTC(),
-        Duration.ofMinutes(10), Duration.ofMillis(200));
+    ArgoCdDeploymentTarget watching = new ArgoCdDeploymentTarget(new ArgoCdProperties(Map.of("dev", instance), Map.of(), ""),
+        Clock.systemUTC(), Duration.ofMinutes(10), Duration.ofMillis(200));
+    watching.startWatching();
+    return watching;
   }
 
   private ArgoCdProperties.Instance instance(String token, String username, String password, Duration timeout) {

@@ -8,10 +8,12 @@ import java.util.function.Consumer;
  * A deployment system the portal watches and operates, such as Argo CD, possibly with several instances
  * (one per cluster).
  *
- * <p>Lifecycle: the target starts watching when it is created (or first used) and keeps a cache of every
- * application; {@link #deployments()} and {@link #deployment} answer from that cache and never wait for
- * the remote system, so pages stay fast when it is slow or gone ({@link #instances()} says so). The other
- * calls go to the system, bounded by the target's timeouts. {@link #close()} stops the watches.
+ * <p>Lifecycle: while watching ({@link #startWatching()}) the target keeps a cache of every application;
+ * {@link #deployments()} and {@link #deployment} answer from that cache and never wait for the remote
+ * system, so pages stay fast when it is slow or gone ({@link #instances()} says so). The other calls go to
+ * the system, bounded by the target's timeouts, whether the target watches or not: with several replicas of
+ * the portal only one watches, and the others read what it saw from the database. {@link #close()} stops
+ * everything.
  *
  * <p>Operations here are the system's own (sync, refresh, restart, its API rollback). Changing what is
  * deployed (a GitOps rollback, scaling) is a commit the portal makes to the GitOps repository, followed by
@@ -96,7 +98,21 @@ public interface DeploymentTarget extends AutoCloseable {
    */
   void delete(DeploymentRef ref) throws DeploymentException;
 
-  /** Stops watching. */
+  /**
+   * Starts keeping the cache current (doing nothing if it already is): a full list of each instance's
+   * applications, then its changes as they happen. Once an instance's {@link InstanceState#lastContact()} is
+   * later than this call, {@link #deployments()} holds all of that instance's applications.
+   */
+  void startWatching();
+
+  /**
+   * Stops watching and empties the cache, telling {@link #subscribe subscribers} nothing: the portal stops
+   * when its replica no longer leads the watch, and another replica's watch takes over. Operations keep
+   * working.
+   */
+  void stopWatching();
+
+  /** Stops watching and every stream (logs included) for good. */
   @Override
   void close();
 }

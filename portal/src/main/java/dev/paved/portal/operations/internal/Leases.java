@@ -28,6 +28,15 @@ class Leases {
         lease, holder, properties.leaseSeconds(), job) == 1;
   }
 
+  /** Takes the lease if it is free, lapsed, or already ours (then extends it). */
+  boolean take(String name, String holder) {
+    return jdbc.update("insert into cluster_lock (name, holder, locked_until) values (?, ?, now() + make_interval(secs => ?))"
+        + " on conflict (name) do update set holder = excluded.holder, locked_until = excluded.locked_until,"
+        + " acquired_at = case when cluster_lock.holder = excluded.holder then cluster_lock.acquired_at else now() end"
+        + " where cluster_lock.locked_until < now() or cluster_lock.holder = excluded.holder",
+        name, holder, properties.leaseSeconds()) == 1;
+  }
+
   /** Extends the lease; false when it is no longer ours (it lapsed and another replica took it). */
   boolean renew(String name, String holder) {
     return jdbc.update("update cluster_lock set locked_until = now() + make_interval(secs => ?) where name = ? and holder = ?",
