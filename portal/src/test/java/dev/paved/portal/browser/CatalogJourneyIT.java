@@ -35,6 +35,7 @@ class CatalogJourneyIT {
       dev.paved.portal.testing.GitBackedArgoCd.start(() -> work.resolve("git"));
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired dev.paved.portal.operations.Replicas replicas;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -302,6 +303,30 @@ class CatalogJourneyIT {
       assertThat(response.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
     }
     // every page of this journey ran under that policy: Vaadin works with it
+  }
+
+  @Test
+  void aPlatformEngineerSeesWhichReplicaWatchesArgoCd() {
+    browser.manage().deleteAllCookies(); // a fresh session: pat signs in instead of dana
+    signedIn = false;
+    try {
+      browser.get("http://127.0.0.1:" + port + "/admin/cluster");
+      waiting().until(d -> !d.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
+      browser.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys("pat");
+      browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("pat-password", org.openqa.selenium.Keys.ENTER);
+      waiting().until(d -> d.getCurrentUrl().contains("/admin/cluster") && !d.findElements(By.id("cluster-summary")).isEmpty());
+      String self = replicas.self().id();
+      waiting().until(d -> d.findElement(By.id("cluster-summary")).getText().contains("argocd-watch on " + self));
+      assertThat(cellsOf("cluster-replicas")).contains(self + " (this page's)", "argocd-watch");
+      page.click("cluster-refresh");
+      browser.findElements(By.cssSelector("#cluster-jobs vaadin-grid-cell-content")).stream()
+          .filter(c -> c.getText().equals("catalog-refresh")).findFirst().orElseThrow().click();
+      waiting().until(d -> d.findElement(By.id("cluster-runs-title")).getText().equals("Recent runs of catalog-refresh"));
+      waiting().until(d -> cellsOf("cluster-runs").contains("succeeded"));
+      screenshot("cluster");
+    } finally {
+      browser.manage().deleteAllCookies();
+    }
   }
 
   @Test
