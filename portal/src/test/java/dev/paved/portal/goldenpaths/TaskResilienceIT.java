@@ -209,6 +209,21 @@ class TaskResilienceIT {
   }
 
   @Test
+  void aCancelAskedThroughAnotherReplicaStopsTheTaskWhereItRuns() {
+    PortalUser jane = TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example"));
+    UUID id = scaffolder.start("slow", Map.of("name", "cancelled-elsewhere"), jane, null).task().id();
+    await().atMost(Duration.ofSeconds(30)).until(() -> scaffolder.get(id).orElseThrow().log().stream()
+        .anyMatch(l -> l.line().equals("working")));
+    // what another replica's cancel writes: this replica's own cancel flag is never set
+    assertThat(jdbc.update("update scaffold_task set state = ? where id = ? and state = ?", State.CANCELLING, id,
+        State.RUNNING)).isEqualTo(1);
+
+    TaskView cancelled = IsolatedPortal.awaitFinished(scaffolder, id);
+    assertThat(cancelled.state()).isEqualTo(State.CANCELLED);
+    assertThat(cancelled.steps()).extracting(Scaffolder.Step::state).containsExactly("done", "done", "cancelled", "pending");
+  }
+
+  @Test
   void aTaskOutlivesAShortDatabaseOutageWithItsRecordComplete() {
     UUID id = scaffolder.start("outage", Map.of("name", "outlives"),
         TestUsers.engineer(new Actor("user:default/jane", "Jane Doe", "jane@acme.example")), null).task().id();
