@@ -37,7 +37,7 @@ class DeploymentMirrorTest extends ArgoCdPortalTest {
   @Autowired ApplicationEventPublisher events;
 
   @Test
-  void whatArgoCdReportsReachesPagesThroughTheMirrorAndNothingIsWrittenWhileNothingChanges() {
+  void whatArgoCdReportsReachesPagesThroughTheMirrorAndNothingIsWrittenWhileNothingChanges() throws Exception {
     await().until(() -> replicas.self().id().equals(leadership.leaders().get(DeploymentMirror.ROLE)));
     DeploymentRef ref = new DeploymentRef("local", "mirror-dev");
     ARGO.put(FakeArgoCd.application("mirror-dev", "mirror", "dev", "team-payments"));
@@ -49,6 +49,11 @@ class DeploymentMirrorTest extends ArgoCdPortalTest {
     await().until(() -> deployments.get(ref).orElseThrow().health() == Health.DEGRADED);
     assertThat(deployments.get(ref)).as("read back from JSON, equal to what the watch saw: else the leader would"
         + " write it again each tick").isEqualTo(target.deployment(ref));
+
+    target.sync(ref, false, false); // an operation with its times, and a last sync: all of it read back equal
+    await().until(() -> deployments.get(ref).orElseThrow().operation() != null
+        && deployments.get(ref).orElseThrow().lastSyncedAt() != null);
+    await().until(() -> deployments.get(ref).equals(target.deployment(ref)));
 
     long written = latestWrite();
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> latestWrite() == written);
