@@ -23,6 +23,12 @@ public interface Leadership {
    */
   void compete(String role, Runnable elected, Runnable deposed);
 
+  /**
+   * Stops competing for a role: if this replica plays it, it steps down ({@code deposed} runs) and releases
+   * the lease so another replica takes the role over at once. Returns when that is done.
+   */
+  void withdraw(String role);
+
   /** Whether this replica plays the role now, as far as it knows. */
   boolean leads(String role);
 

@@ -67,8 +67,10 @@ public class DeploymentMirror implements SmartLifecycle {
   private final Map<DeploymentRef, Deployment> deployments = new ConcurrentHashMap<>();
   private final Map<String, InstanceState> instances = new ConcurrentHashMap<>();
   private final List<Consumer<DeploymentEvent>> listeners = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-      Thread.ofPlatform().daemon().name("deployment-mirror").factory());
+  /** The thread that reads and writes, one per start (a test's paused context is stopped and started again). */
+  private volatile ScheduledExecutorService worker;
+  /** Held while reading or writing: the start's first read runs on the starting thread. */
+  private final Object mirrorLock = new Object();
   private final AtomicBoolean writePending = new AtomicBoolean();
   private final AtomicBoolean readPending = new AtomicBoolean();
   private final long tick;
@@ -98,12 +100,15 @@ public class DeploymentMirror implements SmartLifecycle {
    * context is still being built would reach half-made listeners).
    */
   @Override
-  public void start() {
+  public synchronized void start() {
     running = true;
     if (target.isEmpty()) {
       return; // nothing to watch, nothing to show
     }
+    writePending.set(false); // a change noticed while stopped was not handled: the first tick writes it
+    readPending.set(false);
     read(); // at once, so a replica that joins shows what the leader saw before its first tick
+    worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("deployment-mirror").factory());
     worker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     leadership.compete(ROLE, this::elected, this::deposed);
   }
@@ -113,11 +118,20 @@ public class DeploymentMirror implements SmartLifecycle {
     return running;
   }
 
-  /** Stops reading and writing; the leadership hands the watch over when it stops. */
+  /** Hands the watch over (another replica takes it at once) and stops reading and writing. */
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
+    if (target.isEmpty()) {
+      return;
+    }
+    leadership.withdraw(ROLE);
     worker.shutdownNow();
+    try {
+      worker.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Every deployment, as last read. */
@@ -191,8 +205,12 @@ public class DeploymentMirror implements SmartLifecycle {
   }
 
   private void submit(Runnable work) {
+    ScheduledExecutorService current = worker;
+    if (current == null) {
+      return; // not started yet: the start reads anyway
+    }
     try {
-      worker.execute(work);
+      current.execute(work);
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
       // the replica is stopping
     }
@@ -204,6 +222,12 @@ public class DeploymentMirror implements SmartLifecycle {
    * that, the target simply does not know it yet.
    */
   private void write() {
+    synchronized (mirrorLock) {
+      writeChanges();
+    }
+  }
+
+  private void writeChanges() {
     DeploymentTarget watching = target.orElseThrow();
     Instant since = watchingSince;
     if (since == null) {
@@ -259,6 +283,12 @@ public class DeploymentMirror implements SmartLifecycle {
 
   /** Reads the rows written since the last read and tells listeners what changed. */
   private void read() {
+    synchronized (mirrorLock) {
+      readChanges();
+    }
+  }
+
+  private void readChanges() {
     List<Row> changed;
     try {
       changed = rows.since(readUpTo, readUpTo > 0);

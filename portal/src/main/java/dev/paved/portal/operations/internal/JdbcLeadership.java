@@ -91,6 +91,40 @@ class JdbcLeadership implements Leadership {
     }
   }
 
+  @Override
+  public void withdraw(String role) {
+    Role withdrawn = roles.remove(role);
+    if (withdrawn == null) {
+      return;
+    }
+    Runnable leave = () -> {
+      if (withdrawn.leading) {
+        stepDown(withdrawn);
+        release(withdrawn);
+      }
+    };
+    try {
+      // on the leadership's thread, so no contend of this role is halfway through
+      clock.submit(leave).get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      leave.run();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Withdrawing from {} did not finish: {}", role, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void release(Role role) {
+    try {
+      java.util.concurrent.CompletableFuture.runAsync(() -> leases.release(role.lease(), self)).get(2, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.debug("Could not release {}: {}", role.name, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void stepDown(Role role) {
     role.leading = false;
     try {
@@ -141,13 +175,7 @@ class JdbcLeadership implements Leadership {
     for (Role role : roles.values()) {
       if (role.leading) {
         stepDown(role);
-        try {
-          java.util.concurrent.CompletableFuture.runAsync(() -> leases.release(role.lease(), self)).get(2, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-          log.debug("Could not release {} while stopping: {}", role.name, e.getMessage());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        release(role);
       }
     }
   }
