@@ -14,8 +14,9 @@ import java.util.Map;
 public interface Leadership {
 
   /**
-   * Competes for a role for as long as this replica runs. The callbacks run on the leadership's own thread,
-   * one at a time; keep them quick.
+   * Competes for a role for as long as this replica runs (or until {@link #withdraw}). The callbacks run one
+   * at a time, on the leadership's own thread while the replica runs (on the stopping thread when it stops);
+   * keep them quick. A replica whose {@code elected} throws steps down and lets another replica play the role.
    *
    * @param role a stable name, such as {@code argocd-watch}
    * @param elected called when this replica starts playing the role
@@ -25,7 +26,8 @@ public interface Leadership {
 
   /**
    * Stops competing for a role: if this replica plays it, it steps down ({@code deposed} runs) and releases
-   * the lease so another replica takes the role over at once. Returns when that is done.
+   * the lease so another replica takes the role over at once. Waits for that, at most a few seconds (a
+   * lease not released in time lapses by itself).
    */
   void withdraw(String role);
 

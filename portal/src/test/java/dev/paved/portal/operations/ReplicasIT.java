@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paved.plugin.argocd.FakeArgoCd;
 import dev.paved.plugin.deploy.DeploymentRef;
+import dev.paved.plugin.deploy.DeploymentTarget;
 import dev.paved.plugin.deploy.Health;
 import dev.paved.portal.PavedApplication;
 import dev.paved.portal.deploy.Deployments;
@@ -44,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The catalog refresh runs once per interval across them, Argo CD is watched by one of them and what it sees
  * shows on all, a task started on one is visible and heard on the other, and when B dies holding the
  * refresh's lease, the watch and a running task, A takes the refresh and the watch over and marks the task
- * interrupted.
+ * interrupted; when A stops cleanly, it hands the watch over at once.
  */
 class ReplicasIT {
   private static final Duration REFRESH = Duration.ofSeconds(2);
@@ -172,6 +173,19 @@ class ReplicasIT {
     assertThat(replicasOnA.alive()).hasSize(2);
     assertThat(watchRequests()).as("C does not watch Argo CD: A still does").isEqualTo(2);
     assertThat(leadershipOnA.leaders()).containsEntry(DeploymentMirror.ROLE, replicasOnA.self().id());
+
+    // C hears of a deletion A's watch saw, through the mirror
+    URI ordersOnC = replicaUrl(c, "/api/deployments/local/orders-dev");
+    assertThat(get(ordersOnC, token).statusCode()).isEqualTo(200);
+    a.getBean(DeploymentTarget.class).delete(new DeploymentRef("local", "orders-dev"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> get(ordersOnC, token).statusCode() == 404);
+
+    // A stops cleanly: it releases the watch at once instead of letting it lapse, and C takes it
+    String aId = replicasOnA.self().id();
+    a.close();
+    assertThat(holder(db, "leader:" + DeploymentMirror.ROLE)).as("A released the watch as it stopped").isNotEqualTo(aId);
+    await().atMost(Duration.ofSeconds(10)).until(() -> holder(db, "leader:" + DeploymentMirror.ROLE) != null
+        && watchRequests() == 3);
     c.destroy();
     c.waitFor();
   }
@@ -179,6 +193,11 @@ class ReplicasIT {
   private static Instant abandonedRunOf(ClusterJobs jobs, String replica) {
     return jobs.runs("catalog-refresh", 10).stream().filter(r -> r.replica().equals(replica))
         .map(ClusterJobs.JobRun::startedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+  }
+
+  private static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
+    return http().send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private long watchRequests() {

@@ -99,6 +99,9 @@ final class ApplicationWatcher implements Runnable {
         V1alpha1ApplicationList list = client.call("list applications",
             api -> api.applicationServiceList(null, null, null, null, null, null, null));
         List<V1alpha1Application> items = list.getItems() == null ? List.of() : list.getItems();
+        if (stopped.get()) {
+          return; // stopped while the list was on its way: another watch may own the instance's state now
+        }
         sink.listed(client.name(), items);
         if (client.markReachable()) {
           sink.reachable(client.name());

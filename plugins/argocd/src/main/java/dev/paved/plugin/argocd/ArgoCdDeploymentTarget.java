@@ -267,8 +267,12 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   @Override
   public Deployment syncRevision(DeploymentRef ref, int sourceIndex, String revision) throws DeploymentException {
     Deployment known = deployment(ref).orElse(null);
+    if (known == null) {
+      // not in the cache (this replica does not watch, another one does): ask how many sources it has
+      known = ApplicationMapping.deployment(ref.instance(), get(ref, false));
+    }
     ApplicationApplicationSyncRequest request = new ApplicationApplicationSyncRequest().name(ref.name());
-    if (known != null && known.sources().size() > 1) {
+    if (known.sources().size() > 1) {
       // Argo CD numbers sources from 1 here
       request.revisions(List.of(revision)).sourcePositions(List.of((long) sourceIndex + 1));
     } else {
@@ -401,6 +405,9 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
   private final class CacheSink implements ApplicationWatcher.Sink {
     @Override
     public void listed(String instance, List<V1alpha1Application> applications) {
+      if (watchers.isEmpty()) {
+        return; // a watcher that was still ending when watching stopped: the cache stays empty
+      }
       Set<DeploymentRef> seen = new HashSet<>();
       for (V1alpha1Application app : applications) {
         seen.add(new DeploymentRef(instance, app.getMetadata().getName()));
@@ -418,6 +425,9 @@ public final class ArgoCdDeploymentTarget implements DeploymentTarget {
 
     @Override
     public void changed(String instance, String type, V1alpha1Application app) {
+      if (watchers.isEmpty()) {
+        return; // not watching: nothing is cached, and an operation's answer brings nothing back
+      }
       DeploymentRef ref = new DeploymentRef(instance, app.getMetadata().getName());
       if ("DELETED".equals(type)) {
         Cached gone = cache.remove(ref);

@@ -100,6 +100,28 @@ class ArgoCdDeploymentTargetTest {
     await().until(() -> watchRequests() == watchesBefore + 1);
   }
 
+  @Test
+  void syncsOneSourceOfAMultiSourceApplicationAlsoWhereAnotherReplicaWatches() throws Exception {
+    argo.update("payments-dev", app -> {
+      ObjectNode spec = (ObjectNode) app.get("spec");
+      spec.remove("source");
+      var sources = spec.putArray("sources");
+      sources.addObject().put("repoURL", "https://git.acme.example/acme/payments.git").put("targetRevision", "main")
+          .put("path", "chart");
+      sources.addObject().put("repoURL", "https://git.acme.example/acme/gitops.git").put("targetRevision", "main")
+          .put("ref", "values");
+    });
+    target.stopWatching(); // as on a replica that does not lead the watch: nothing cached
+    DeploymentRef ref = new DeploymentRef("dev", "payments-dev");
+
+    target.syncRevision(ref, 1, "0123456789abcdef0123456789abcdef01234567");
+
+    List<String> deployed = target.history(ref).getLast().revisions();
+    assertThat(deployed).hasSize(2);
+    assertThat(deployed.get(1)).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+    assertThat(deployed.get(0)).as("the chart's source keeps its own revision").isNotEqualTo(deployed.get(1));
+  }
+
   private long watchRequests() {
     return argo.calls().stream().filter("GET /api/v1/stream/applications"::equals).count();
   }

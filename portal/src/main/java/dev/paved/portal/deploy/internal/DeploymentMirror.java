@@ -47,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * When the leader dies, another replica is elected, starts its own watch from a full list and corrects the
  * mirror; pages meanwhile show the last state seen, as they do when Argo CD is unreachable.
  *
- * <p>All reading and writing happens on one thread of its own, so the leader compares its target's cache
- * with a mirror that cannot change underneath.
+ * <p>Reading and writing hold one lock (and happen on the mirror's own thread, but for the first read at
+ * start), so the leader compares its target's cache with a mirror that cannot change underneath, and a
+ * leader stepping down cannot be halfway through a write.
  */
 @Component
 public class DeploymentMirror implements SmartLifecycle {
@@ -105,10 +106,10 @@ public class DeploymentMirror implements SmartLifecycle {
     if (target.isEmpty()) {
       return; // nothing to watch, nothing to show
     }
+    worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("deployment-mirror").factory());
     writePending.set(false); // a change noticed while stopped was not handled: the first tick writes it
     readPending.set(false);
     read(); // at once, so a replica that joins shows what the leader saw before its first tick
-    worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("deployment-mirror").factory());
     worker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     leadership.compete(ROLE, this::elected, this::deposed);
   }
@@ -126,9 +127,11 @@ public class DeploymentMirror implements SmartLifecycle {
       return;
     }
     leadership.withdraw(ROLE);
-    worker.shutdownNow();
+    ScheduledExecutorService stopping = worker;
+    worker = null;
+    stopping.shutdownNow();
     try {
-      worker.awaitTermination(2, TimeUnit.SECONDS);
+      stopping.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -150,7 +153,7 @@ public class DeploymentMirror implements SmartLifecycle {
         .orElse(List.of());
   }
 
-  /** Every change from now on, on the mirror's thread: keep {@code listener} quick. */
+  /** Every change from now on, on the mirror's own thread (the first read at start excepted): keep {@code listener} quick. */
   public Subscription subscribe(Consumer<DeploymentEvent> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
@@ -158,19 +161,24 @@ public class DeploymentMirror implements SmartLifecycle {
 
   @EventListener
   void changed(Changed changed) {
-    if (readPending.compareAndSet(false, true)) {
-      submit(() -> {
-        readPending.set(false);
-        read();
-      });
+    if (readPending.compareAndSet(false, true) && !submit(() -> {
+      readPending.set(false);
+      read();
+    })) {
+      readPending.set(false);
     }
   }
 
   private void tick() {
-    if (leadership.leads(ROLE)) {
-      write();
+    try {
+      if (leadership.leads(ROLE)) {
+        write();
+      }
+      read();
+    } catch (RuntimeException e) {
+      // a failed tick must not end the ticks (the scheduler drops a task that throws)
+      log.warn("The deployment mirror's tick failed; trying again next tick", e);
     }
-    read();
   }
 
   private void elected() {
@@ -187,7 +195,9 @@ public class DeploymentMirror implements SmartLifecycle {
   }
 
   private void deposed() {
-    watchingSince = null;
+    synchronized (mirrorLock) {
+      watchingSince = null; // after a write in progress, before the cache empties: no write sees it empty
+    }
     Subscription subscription = watched;
     if (subscription != null) {
       subscription.close();
@@ -196,23 +206,25 @@ public class DeploymentMirror implements SmartLifecycle {
   }
 
   private void writeSoon() {
-    if (writePending.compareAndSet(false, true)) {
-      submit(() -> {
-        writePending.set(false);
-        write();
-      });
+    if (writePending.compareAndSet(false, true) && !submit(() -> {
+      writePending.set(false);
+      write();
+    })) {
+      writePending.set(false);
     }
   }
 
-  private void submit(Runnable work) {
+  /** Queues work on the mirror's thread; false when there is none (not started, or stopping). */
+  private boolean submit(Runnable work) {
     ScheduledExecutorService current = worker;
     if (current == null) {
-      return; // not started yet: the start reads anyway
+      return false;
     }
     try {
       current.execute(work);
+      return true;
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
-      // the replica is stopping
+      return false;
     }
   }
 
@@ -242,7 +254,7 @@ public class DeploymentMirror implements SmartLifecycle {
       if (heardSince) {
         listed.add(state.instance());
       }
-      if ((heardSince || reportedSinceElected.contains(state.instance())) && !state.equals(instances.get(state.instance()))) {
+      if ((heardSince || reportedSinceElected.contains(state.instance())) && changed(instances.get(state.instance()), state)) {
         String body = json.writeValueAsString(state);
         writes.add(() -> rows.put(Kind.instance, state.instance(), "", body));
       }
@@ -279,6 +291,17 @@ public class DeploymentMirror implements SmartLifecycle {
     }
     read();
     events.publishEvent(new Changed());
+  }
+
+  /**
+   * Whether an instance's state says something new. The last contact alone does not count: the watch moves
+   * it with every line Argo CD streams, and writing (and telling every page) each time would be noise; it is
+   * written with the next real change, such as the instance becoming unreachable, when it matters.
+   */
+  private static boolean changed(InstanceState shown, InstanceState now) {
+    return shown == null || shown.reachable() != now.reachable() || !shown.problem().equals(now.problem())
+        || !java.util.Objects.equals(shown.unreachableSince(), now.unreachableSince())
+        || !java.util.Objects.equals(shown.url(), now.url());
   }
 
   /** Reads the rows written since the last read and tells listeners what changed. */

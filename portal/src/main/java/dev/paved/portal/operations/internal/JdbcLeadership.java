@@ -84,7 +84,14 @@ class JdbcLeadership implements Leadership {
       } else if (leases.take(role.lease(), self)) {
         role.leading = true;
         log.info("This replica now plays {}", role.name);
-        role.elected.run();
+        try {
+          role.elected.run();
+        } catch (RuntimeException e) {
+          // holding the lease without playing the role would keep every other replica from playing it
+          log.error("Taking up {} failed; handing it to another replica", role.name, e);
+          stepDown(role);
+          release(role);
+        }
       }
     } catch (RuntimeException e) {
       log.warn("Could not renew or take the lease of {}: {}", role.name, e.getMessage());
