@@ -37,7 +37,7 @@ class DeploymentMirrorTest extends ArgoCdPortalTest {
   @Autowired ApplicationEventPublisher events;
 
   @Test
-  void whatArgoCdReportsReachesPagesThroughTheMirrorAndNothingIsWrittenWhileNothingChanges() {
+  void whatArgoCdReportsReachesPagesThroughTheMirrorAndNothingIsWrittenWhileNothingChanges() throws Exception {
     await().until(() -> replicas.self().id().equals(leadership.leaders().get(DeploymentMirror.ROLE)));
     DeploymentRef ref = new DeploymentRef("local", "mirror-dev");
     ARGO.put(FakeArgoCd.application("mirror-dev", "mirror", "dev", "team-payments"));
