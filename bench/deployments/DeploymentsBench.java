@@ -34,6 +34,9 @@ public class DeploymentsBench {
   static final int PAGE_RUNS = Integer.parseInt(System.getenv().getOrDefault("PAGE_RUNS", "200"));
   static final int EVENTS = Integer.parseInt(System.getenv().getOrDefault("EVENTS", "50"));
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /** Signed in as dana (a demo local account), for the portal's REST API: every request needs a user. */
+  static final HttpClient SIGNED_IN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(new java.net.CookieManager()).build();
   static final List<OutputStream> WATCHERS = new CopyOnWriteArrayList<>();
   static long resourceVersion = 5000;
 
@@ -57,6 +60,7 @@ public class DeploymentsBench {
     Process portal = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("portal.log").toFile()).start();
     Process driver = null;
     try {
+      waitFor(() -> signIn(SIGNED_IN), Duration.ofMinutes(3), "the portal's sign-in");
       waitFor(() -> get("/api/deployments?limit=1").contains("\"totalItems\":" + APPS), Duration.ofMinutes(3),
           "the portal listing " + APPS + " applications");
       // propagation first: the page-time runs leave two hundred open pages behind (Vaadin keeps a UI until its
@@ -140,6 +144,9 @@ public class DeploymentsBench {
   static double[] pageServerTime() throws Exception {
     HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .cookieHandler(new java.net.CookieManager()).build();
+    if (!signIn(browser)) {
+      throw new IllegalStateException("dana could not sign in");
+    }
     double[] ms = new double[PAGE_RUNS];
     for (int i = -20; i < PAGE_RUNS; i++) {
       String location = "deployments";
@@ -183,6 +190,12 @@ public class DeploymentsBench {
         + "\"--disable-sync\",\"--disable-dev-shm-usage\",\"--window-size=1400,900\",\"--user-data-dir="
         + Files.createTempDirectory("bench-chromium-") + "\"]}}}}"), "\"sessionId\":\"([^\"]+)\"");
     try {
+      // the REST client's signed-in session, handed to Chromium as its cookie
+      post(driver("/session/" + session + "/url"), "{\"url\":\"" + base() + "/login\"}");
+      java.net.HttpCookie cookie = ((java.net.CookieManager) SIGNED_IN.cookieHandler().orElseThrow()).getCookieStore()
+          .getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
+      post(driver("/session/" + session + "/cookie"), "{\"cookie\":{\"name\":\"JSESSIONID\",\"value\":\""
+          + cookie.getValue() + "\",\"path\":\"/\"}}");
       post(driver("/session/" + session + "/url"), "{\"url\":\"" + base() + "/deployments\"}");
       waitFor(() -> script(session, "return document.body.innerText.includes('svc-0000')").contains("true"),
           Duration.ofSeconds(60), "the Deployments page in Chromium");
@@ -264,8 +277,30 @@ public class DeploymentsBench {
     return "http://127.0.0.1:" + PORT;
   }
 
+  /**
+   * Signs in with the sign-in form as a browser does (its CSRF token from the page), keeping the session in
+   * {@code client}'s cookies; false until the portal answers.
+   */
+  static boolean signIn(HttpClient client) throws IOException, InterruptedException {
+    HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (form.statusCode() != 200) {
+      return false;
+    }
+    String csrf = extract(form.body(), "name=\"_csrf\" content=\"([^\"]+)\"");
+    HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=dana&password=dana-password&_csrf=" + csrf)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("signing in as dana failed: " + signedIn.statusCode() + " "
+          + signedIn.headers().firstValue("Location").orElse(""));
+    }
+    return true;
+  }
+
   static String get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    return SIGNED_IN.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   static String post(String url, String json) throws IOException, InterruptedException {
