@@ -27,8 +27,11 @@ public class CatalogBench {
   static final int PORT = Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT", "18080"));
   static final String JVM_OPTS = System.getenv().getOrDefault("PORTAL_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC");
   // HTTP/1.1 with keep-alive, as the Backstage benchmark's Node fetch uses
+  static final java.net.CookieManager cookies = new java.net.CookieManager();
   static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+      .connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+  /** The signed-in session's CSRF token (pat, a platform engineer, registers the location). */
+  static String csrf;
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]).toAbsolutePath();
@@ -63,6 +66,7 @@ public class CatalogBench {
       long t0 = System.nanoTime();
       waitReady(portal);
       r.put("startMs", ms(t0));
+      csrf = signIn(http, base(), "pat");
       r.put("rssAtReadyMiB", rss(portal.pid(), "VmRSS"));
 
       String target = "file://" + repo + "#main:catalog-info.yaml";
@@ -112,6 +116,7 @@ public class CatalogBench {
       long t0 = System.nanoTime();
       waitReady(again);
       r.put("restartReadyMs", ms(t0));
+      csrf = signIn(http, base(), "pat"); // sessions end with the process
       r.put("countAfterRestart", count("/api/catalog/entities?kind=component&limit=1"));
     } finally {
       stop(again);
@@ -278,7 +283,11 @@ public class CatalogBench {
     List<String> cmd = new ArrayList<>(List.of("node", Path.of("bench/catalog/queries.mjs").toAbsolutePath().toString(),
         base(), String.valueOf(QUERY_REQS)));
     cmd.addAll(List.of(queries));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder node = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    // the signed-in session, sent as a cookie
+    node.environment().put("BENCH_COOKIE", cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; ")));
+    Process p = node.start();
     String out = new String(p.getInputStream().readAllBytes()).trim();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("queries.mjs failed: " + out);
@@ -307,8 +316,7 @@ public class CatalogBench {
    * while answering it. That request is timed, as the browser would send it.
    */
   static Map<String, Object> entityPageLatency(int n) throws Exception {
-    HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .cookieHandler(new java.net.CookieManager()).build();
+    HttpClient browser = http; // pat's session: a second sign-in would end the first (one session per user)
     int count = Math.min(QUERY_REQS, 200);
     double[] ms = new double[count];
     int bytes = 0;
@@ -373,7 +381,7 @@ public class CatalogBench {
 
   static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-        .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        .header("X-CSRF-TOKEN", csrf).timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -506,5 +514,33 @@ public class CatalogBench {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Signs in with the sign-in form as a browser does (the form's CSRF token from the page), keeping the
+   * session in {@code client}'s cookies, and returns the session's CSRF token, which a change made with the
+   * session (a POST to the API) sends as {@code X-CSRF-TOKEN}. Every API request needs a signed-in user.
+   */
+  static String signIn(HttpClient client, String base, String user) throws IOException, InterruptedException {
+    Pattern csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    Matcher form = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!form.find()) {
+      throw new IllegalStateException("the sign-in page has no CSRF token");
+    }
+    HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + user + "&password=" + user + "-password&_csrf=" + form.group(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("signing in as " + user + " failed: " + signedIn.statusCode());
+    }
+    // signing in gives the session a new CSRF token; any page of the portal carries it
+    Matcher page = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/catalog")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!page.find()) {
+      throw new IllegalStateException("no CSRF token after signing in as " + user);
+    }
+    return page.group(1);
   }
 }

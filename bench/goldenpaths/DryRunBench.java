@@ -11,11 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 public class DryRunBench {
   static final int PORT = 18090;
   static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("RUNS", "200"));
   static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARM_UP", "300"));
+
+  /** The signed-in session's CSRF token (dana, a developer). */
+  static String csrf;
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]).toAbsolutePath();
@@ -34,8 +39,10 @@ public class DryRunBench {
         "--logging.level.root=warn"));
     Process portal = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("portal.log").toFile()).start();
     try {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .cookieHandler(new java.net.CookieManager()).build();
       waitReady(http, portal);
+      csrf = signIn(http, "http://127.0.0.1:" + PORT, "dana");
       measure(http, "bench-template", "{\"name\":\"bench-svc\",\"owner\":\"group:default/team-1\",\"description\":\"dry run bench\"}");
       // render + helm lint + helm template for three environments + policy check of the real golden path
       measure(http, "spring-boot-service", "{\"name\":\"payments-api\",\"owner\":\"group:default/team-payments\","
@@ -50,7 +57,8 @@ public class DryRunBench {
   static void measure(HttpClient http, String template, String body) throws Exception {
     {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/templates/" + template + "/dry-run"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+          .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
       HttpResponse<String> first = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (first.statusCode() != 200 || !first.body().contains("\"succeeded\":true")) {
         throw new IllegalStateException("dry run failed: " + first.statusCode() + " " + first.body());
@@ -152,5 +160,33 @@ public class DryRunBench {
       Files.createDirectories(f.getParent());
       Files.writeString(f, body.formatted(i, i, lorem));
     }
+  }
+
+  /**
+   * Signs in with the sign-in form as a browser does (the form's CSRF token from the page), keeping the
+   * session in {@code client}'s cookies, and returns the session's CSRF token, which a change made with the
+   * session (a POST to the API) sends as {@code X-CSRF-TOKEN}. Every API request needs a signed-in user.
+   */
+  static String signIn(HttpClient client, String base, String user) throws IOException, InterruptedException {
+    Pattern csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    Matcher form = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!form.find()) {
+      throw new IllegalStateException("the sign-in page has no CSRF token");
+    }
+    HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + user + "&password=" + user + "-password&_csrf=" + form.group(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("signing in as " + user + " failed: " + signedIn.statusCode());
+    }
+    // signing in gives the session a new CSRF token; any page of the portal carries it
+    Matcher page = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/catalog")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!page.find()) {
+      throw new IllegalStateException("no CSRF token after signing in as " + user);
+    }
+    return page.group(1);
   }
 }

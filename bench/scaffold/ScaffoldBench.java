@@ -4,6 +4,7 @@
 // registered), one task after another, warm. Also measures how soon the entity can be read from the
 // catalog API once the task has ended.
 // Run through `./paved bench-scaffold`, or: java bench/scaffold/ScaffoldBench.java <portal.jar> <work-dir>
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,10 @@ public class ScaffoldBench {
   static final int WARM_UP = Integer.parseInt(System.getenv().getOrDefault("WARM_UP", "20"));
   static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   static final Pattern STATE = Pattern.compile("\"state\":\"([a-z-]+)\"");
-  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(new java.net.CookieManager()).build();
+  /** The signed-in session's CSRF token (dana, a developer of team-payments, creates the services). */
+  static String csrf;
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]).toAbsolutePath();
@@ -41,6 +45,7 @@ public class ScaffoldBench {
     Process portal = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("portal.log").toFile()).start();
     try {
       waitReady(portal);
+      csrf = signIn(HTTP, base(), "dana");
       for (int i = 0; i < WARM_UP; i++) {
         scaffold("warm" + i);
       }
@@ -70,8 +75,8 @@ public class ScaffoldBench {
         + "\"repoUrl\":\"localhost:" + PORT + "?owner=bench&repo=" + name + "\"}";
     long start = System.nanoTime();
     HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/templates/spring-boot-service/tasks"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     if (created.statusCode() != 201) {
       throw new IllegalStateException("could not start: " + created.statusCode() + " " + created.body());
     }
@@ -120,5 +125,33 @@ public class ScaffoldBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("portal not ready");
+  }
+
+  /**
+   * Signs in with the sign-in form as a browser does (the form's CSRF token from the page), keeping the
+   * session in {@code client}'s cookies, and returns the session's CSRF token, which a change made with the
+   * session (a POST to the API) sends as {@code X-CSRF-TOKEN}. Every API request needs a signed-in user.
+   */
+  static String signIn(HttpClient client, String base, String user) throws IOException, InterruptedException {
+    Pattern csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    Matcher form = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!form.find()) {
+      throw new IllegalStateException("the sign-in page has no CSRF token");
+    }
+    HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + user + "&password=" + user + "-password&_csrf=" + form.group(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("signing in as " + user + " failed: " + signedIn.statusCode());
+    }
+    // signing in gives the session a new CSRF token; any page of the portal carries it
+    Matcher page = csrf.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/catalog")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    if (!page.find()) {
+      throw new IllegalStateException("no CSRF token after signing in as " + user);
+    }
+    return page.group(1);
   }
 }
