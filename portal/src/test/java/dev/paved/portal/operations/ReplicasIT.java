@@ -117,10 +117,8 @@ class ReplicasIT {
         heardOnA.add(changed.id());
       }
     });
-    // as if dana had signed in (her roles and groups are what her access token acts with)
-    db.update("insert into portal_user (ref, name, email, roles, groups, source, last_sign_in_at) values"
-        + " ('user:default/dana', 'Dana Payments', 'dana@acme.example', '{developer}', '{group:default/team-payments}',"
-        + " 'local', now())");
+    // dana signs in on B with the sign-in form (her roles and groups, recorded then, are what her token acts with)
+    signIn(b, "dana");
     String token = a.getBean(AccessTokens.class).create("user:default/dana", "replicas test").token();
     HttpResponse<String> created = http().send(HttpRequest.newBuilder(replicaUrl(b, "/api/templates/developer-namespace/tasks"))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -193,6 +191,21 @@ class ReplicasIT {
   private static Instant abandonedRunOf(ClusterJobs jobs, String replica) {
     return jobs.runs("catalog-refresh", 10).stream().filter(r -> r.replica().equals(replica))
         .map(ClusterJobs.JobRun::startedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+  }
+
+  /** Signs in with the sign-in form, as a browser does: the form's CSRF token comes from the page. */
+  private void signIn(Process replica, String user) throws IOException, InterruptedException {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String page = browser.send(HttpRequest.newBuilder(replicaUrl(replica, "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).as("the sign-in page carries its CSRF token").isTrue();
+    HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(replicaUrl(replica, "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + user + "&password=" + user + "-password&_csrf=" + csrf.group(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
   }
 
   private static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
